@@ -1,0 +1,54 @@
+package io.city4d.core.pipeline;
+
+import io.city4d.core.model.Attribute;
+import io.city4d.core.model.Entity;
+import java.util.List;
+import java.util.Map;
+
+/** A request to change one entity. The pipeline routes it by entity id to the single writer of its partition. */
+public sealed interface Command {
+
+    String entityId();
+
+    /** Creates the entity; fails with AlreadyExists when it exists. */
+    record Create(Entity entity) implements Command {
+        public String entityId() { return entity.id(); }
+    }
+
+    /** Replaces all attributes of an existing entity (keeps its creation time). */
+    record Replace(Entity entity) implements Command {
+        public String entityId() { return entity.id(); }
+    }
+
+    /** Creates the entity, or else replaces it ({@code replace}) or updates its attributes. */
+    record Upsert(Entity entity, boolean replace) implements Command {
+        public String entityId() { return entity.id(); }
+    }
+
+    /** Changes attributes of an existing entity, as the mode says. */
+    record UpdateAttributes(String entityId, Map<String, Attribute> attributes, UpdateMode mode) implements Command {}
+
+    /** Partially updates one existing attribute: members given replace those stored, the rest stay. */
+    record PatchAttribute(String entityId, String name, Attribute patch) implements Command {}
+
+    /** Replaces one existing attribute. */
+    record ReplaceAttribute(String entityId, String name, Attribute attribute) implements Command {}
+
+    record DeleteAttribute(String entityId, String name) implements Command {}
+
+    record Delete(String entityId) implements Command {}
+
+    /** Device telemetry: sets attributes, creating the entity with these types when it does not exist yet. */
+    record Ingest(String entityId, List<String> types, Map<String, Attribute> attributes) implements Command {}
+
+    enum UpdateMode {
+        /** Add new attributes and overwrite existing ones (POST .../attrs). */
+        APPEND,
+        /** Add new attributes only; existing ones are reported as not updated (options=noOverwrite). */
+        APPEND_NO_OVERWRITE,
+        /** Overwrite existing attributes only; new ones are reported as not updated (PATCH .../attrs). */
+        UPDATE_EXISTING,
+        /** Merge into existing attributes and add new ones (PATCH /entities/{id}, merge-patch). */
+        MERGE
+    }
+}

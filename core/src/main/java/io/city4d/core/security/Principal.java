@@ -1,0 +1,12 @@
+package io.city4d.core.security;
+
+/**
+ * Who is calling. A null tenant means every tenant (admins and operators of the whole city); a device principal
+ * names its device.
+ */
+public record Principal(String name, Role role, String tenant, String deviceId) {
+
+    public boolean mayUseTenant(String requested) {
+        return tenant == null || tenant.equals(requested);
+    }
+}
