@@ -177,6 +177,9 @@ public final class QueryParser {
         if (peek() == '"') return new QValue.Str(quoted());
         String token = token();
         if (token.isEmpty()) throw bad("value expected", text, start);
+        for (int i = 0; i < token.length(); i++) {
+            if ("<>=!~()[]".indexOf(token.charAt(i)) >= 0) throw bad("unexpected '" + token.charAt(i) + "' in a value; quote text values", text, start + i);
+        }
         if (token.equals("true") || token.equals("false")) return new QValue.Bool(Boolean.parseBoolean(token));
         if (looksNumeric(token)) {
             try {

@@ -1,0 +1,119 @@
+package io.city4d.api.common;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.city4d.core.model.Json;
+import io.city4d.core.problem.ProblemException;
+import io.city4d.core.problem.ProblemType;
+import io.city4d.core.security.Principal;
+import io.helidon.http.HeaderName;
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.http.ServerRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
+
+/** Reading requests safely: bounded JSON bodies, media types, tenants, parameters and the caller. */
+public final class Requests {
+    public static final HeaderName TENANT = HeaderNames.create("NGSILD-Tenant");
+    private static final Pattern TENANT_NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    private static final long WRITE_TIMEOUT_SECONDS = 30;
+
+    private Requests() {}
+
+    /** The media type of the body without parameters, or null. */
+    public static String contentType(ServerRequest req) {
+        return req.headers().first(HeaderNames.CONTENT_TYPE).map(v -> v.split(";", 2)[0].trim().toLowerCase(java.util.Locale.ROOT)).orElse(null);
+    }
+
+    /** Checks the body's media type against those accepted; 415 otherwise. */
+    public static String requireContentType(ServerRequest req, Set<String> accepted) {
+        String type = contentType(req);
+        if (type == null || !accepted.contains(type)) {
+            throw new ProblemException(ProblemType.UNSUPPORTED_MEDIA_TYPE, "Content-Type must be one of " + accepted + ", not " + type);
+        }
+        return type;
+    }
+
+    /** The body as JSON. Its size is bounded by the server's payload limit (413 beyond). */
+    public static JsonNode json(ServerRequest req) {
+        byte[] bytes = bytes(req);
+        if (bytes.length == 0) throw ProblemException.badData("the request body is empty");
+        try {
+            return Json.MAPPER.readTree(bytes);
+        } catch (JacksonException e) {
+            throw ProblemException.badData("the request body is not valid JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw ProblemException.badData("the request body could not be read");
+        }
+    }
+
+    public static byte[] bytes(ServerRequest req) {
+        if (!req.content().hasEntity()) return new byte[0];
+        try (InputStream in = req.content().inputStream()) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw ProblemException.badData("the request body could not be read");
+        }
+    }
+
+    /** The tenant from NGSILD-Tenant (the default tenant is ""), checked against what the caller may use. */
+    public static String tenant(ServerRequest req) {
+        String tenant = req.headers().first(TENANT).orElse("");
+        if (!tenant.isEmpty() && !TENANT_NAME.matcher(tenant).matches()) {
+            throw ProblemException.badData("NGSILD-Tenant must be 1 to 64 letters, digits, '_' or '-'");
+        }
+        Principal principal = Authentication.principal(req);
+        if (principal != null && !principal.mayUseTenant(tenant)) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "this credential may not use tenant '" + tenant + "'");
+        }
+        return tenant;
+    }
+
+    public static String param(ServerRequest req, String name) {
+        var v = req.query().first(name);
+        return v.isPresent() ? v.get() : null;
+    }
+
+    /** A comma-separated parameter as a list (empty items dropped); null when absent. */
+    public static List<String> listParam(ServerRequest req, String name) {
+        if (!req.query().contains(name)) return null;
+        List<String> out = new ArrayList<>();
+        for (String value : req.query().all(name)) {
+            Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).forEach(out::add);
+        }
+        return out;
+    }
+
+    public static int intParam(ServerRequest req, String name, int fallback) {
+        String v = param(req, name);
+        if (v == null) return fallback;
+        try {
+            return Integer.parseInt(v.trim());
+        } catch (NumberFormatException e) {
+            throw ProblemException.badData(name + " must be an integer");
+        }
+    }
+
+    /** Waits for a queued write to become durable, turning failures into problems. */
+    public static <T> T await(CompletableFuture<T> future) {
+        try {
+            return future.get(WRITE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw Problems.unwrap(e, "write");
+        } catch (TimeoutException e) {
+            throw new ProblemException(ProblemType.OVERLOADED, "the write did not complete in time; retry");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ProblemException(ProblemType.OVERLOADED, "interrupted");
+        }
+    }
+}

@@ -1,0 +1,192 @@
+package io.city4d.api.ngsild;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.city4d.api.common.Authentication;
+import io.city4d.api.common.Requests;
+import io.city4d.core.model.EntityIds;
+import io.city4d.core.model.EntityJson;
+import io.city4d.core.model.Json;
+import io.city4d.core.pipeline.Command;
+import io.city4d.core.pipeline.Command.UpdateMode;
+import io.city4d.core.pipeline.Outcome;
+import io.city4d.core.pipeline.Pipeline;
+import io.city4d.core.port.Change;
+import io.city4d.core.port.EntityStore;
+import io.city4d.core.problem.ProblemException;
+import io.city4d.core.query.EntityQuery;
+import io.city4d.core.query.GeoQuery;
+import io.city4d.core.query.QueryParser;
+import io.city4d.core.query.QueryResult;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+
+/** /entityOperations: batch create, upsert, update, merge, delete and query, each item reported (207 on any error). */
+final class BatchRoutes implements HttpService {
+    static final int MAX_BATCH = 10_000;
+
+    private final Pipeline pipeline;
+    private final EntityStore store;
+    private final LdExchange ld;
+
+    BatchRoutes(Pipeline pipeline, EntityStore store, LdExchange ld) {
+        this.pipeline = pipeline;
+        this.store = store;
+        this.ld = ld;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.post("/create", (req, res) -> entities(req, res, json -> new Command.Create(EntityJson.read(json)), true))
+                .post("/upsert", (req, res) -> {
+                    boolean update = QueryParams.options(req).contains("update");
+                    entities(req, res, json -> new Command.Upsert(EntityJson.read(json), !update), true);
+                })
+                .post("/update", (req, res) -> {
+                    UpdateMode mode = QueryParams.options(req).contains("noOverwrite") ? UpdateMode.APPEND_NO_OVERWRITE : UpdateMode.APPEND;
+                    entities(req, res, json -> attributeUpdate(json, mode), false);
+                })
+                .post("/merge", (req, res) -> entities(req, res, json -> attributeUpdate(json, UpdateMode.MERGE), false))
+                .post("/delete", this::delete)
+                .post("/query", this::query);
+    }
+
+    private static Command attributeUpdate(ObjectNode json, UpdateMode mode) {
+        String id = EntityIds.requireUri(json.path("id").asText(null), "entity id");
+        return new Command.UpdateAttributes(id, EntityJson.readAttributes(json), mode);
+    }
+
+    private void entities(ServerRequest req, ServerResponse res, Function<ObjectNode, Command> toCommand, boolean reportCreated) {
+        Authentication.requireWrite(req);
+        String tenant = Requests.tenant(req);
+        String type = Requests.requireContentType(req, LdExchange.BODY_TYPES);
+        JsonNode array = requireArray(Requests.json(req));
+        List<Item> items = new ArrayList<>(array.size());
+        for (JsonNode element : array) {
+            String id = element.path("id").asText(element.path("@id").asText(null));
+            try {
+                LdContext ctx = ld.contextOf(req, type, element);
+                ObjectNode expanded = NgsiJson.expandEntity(EntityRoutes.requireObject(element), ctx);
+                items.add(new Item(id, toCommand.apply(expanded), null));
+            } catch (ProblemException e) {
+                items.add(new Item(id, null, e));
+            }
+        }
+        report(res, tenant, items, reportCreated);
+    }
+
+    private void delete(ServerRequest req, ServerResponse res) {
+        Authentication.requireWrite(req);
+        String tenant = Requests.tenant(req);
+        Requests.requireContentType(req, LdExchange.BODY_TYPES);
+        JsonNode array = requireArray(Requests.json(req));
+        List<Item> items = new ArrayList<>();
+        for (JsonNode element : array) {
+            String id = element.asText(null);
+            if (!element.isTextual() || !EntityIds.isUri(id)) items.add(new Item(id, null, ProblemException.badData("not an entity id URI: " + element)));
+            else items.add(new Item(id, new Command.Delete(id), null));
+        }
+        report(res, tenant, items, false);
+    }
+
+    private void report(ServerResponse res, String tenant, List<Item> items, boolean reportCreated) {
+        List<CompletableFuture<Outcome>> futures = new ArrayList<>(items.size());
+        for (Item item : items) {
+            if (item.error() != null) {
+                futures.add(CompletableFuture.failedFuture(item.error()));
+            } else {
+                try {
+                    futures.add(pipeline.submit(tenant, item.command()));
+                } catch (ProblemException e) {
+                    futures.add(CompletableFuture.failedFuture(e));
+                }
+            }
+        }
+        ArrayNode success = Json.NODES.arrayNode();
+        ArrayNode created = Json.NODES.arrayNode();
+        ArrayNode errors = Json.NODES.arrayNode();
+        for (int i = 0; i < items.size(); i++) {
+            try {
+                Outcome outcome = Requests.await(futures.get(i));
+                success.add(items.get(i).id());
+                if (outcome.change() != null && outcome.change().kind() == Change.Kind.CREATED) created.add(items.get(i).id());
+            } catch (ProblemException e) {
+                ObjectNode error = errors.addObject();
+                if (items.get(i).id() != null) error.put("entityId", items.get(i).id());
+                error.putObject("error").put("type", e.type().uri()).put("title", e.type().title()).put("status", e.type().status()).put("detail", e.detail());
+            }
+        }
+        if (errors.isEmpty()) {
+            if (reportCreated && !created.isEmpty()) {
+                res.status(201).header("Content-Type", LdExchange.JSON).send(created.toString());
+            } else {
+                res.status(204).send();
+            }
+            return;
+        }
+        ObjectNode body = Json.NODES.objectNode();
+        body.set("success", success);
+        body.set("errors", errors);
+        res.status(207).header("Content-Type", LdExchange.JSON).send(body.toString());
+    }
+
+    /** POST /entityOperations/query: the query as a body (NGSI-LD Query data type). */
+    private void query(ServerRequest req, ServerResponse res) {
+        Authentication.requireRead(req);
+        String tenant = Requests.tenant(req);
+        LdExchange.Body body = ld.body(req, LdExchange.BODY_TYPES);
+        JsonNode q = EntityRoutes.requireObject(body.json());
+        LdContext ctx = body.context();
+        java.util.Set<String> ids = null;
+        java.util.Set<String> types = null;
+        String idPattern = null;
+        if (q.has("entities")) {
+            for (JsonNode selector : q.get("entities")) {
+                if (selector.hasNonNull("id")) (ids == null ? ids = new java.util.LinkedHashSet<>() : ids).add(EntityIds.requireUri(selector.get("id").asText(), "id"));
+                if (selector.hasNonNull("type")) {
+                    java.util.Set<String> t = QueryParams.typeSet(selector.get("type").asText(), ctx);
+                    if (types == null) types = new java.util.LinkedHashSet<>();
+                    types.addAll(t);
+                }
+                if (selector.hasNonNull("idPattern")) idPattern = selector.get("idPattern").asText();
+            }
+        }
+        java.util.Set<String> attrs = null;
+        if (q.has("attrs")) {
+            attrs = new java.util.LinkedHashSet<>();
+            for (JsonNode a : q.get("attrs")) attrs.add(ctx.expand(a.asText()));
+        }
+        var expr = q.hasNonNull("q") ? QueryParser.parse(q.get("q").asText()).renameAttributes(ctx::expand) : null;
+        GeoQuery geo = null;
+        if (q.has("geoQ")) {
+            JsonNode g = q.get("geoQ");
+            geo = GeoQuery.parse(g.path("georel").asText(null), g.path("geometry").asText(null),
+                    g.has("coordinates") ? g.get("coordinates").toString() : null,
+                    g.hasNonNull("geoproperty") ? ctx.expand(g.get("geoproperty").asText()) : null);
+        }
+        EntityQuery query = new EntityQuery(ids, idPattern, types, expr, geo, attrs,
+                Requests.intParam(req, "limit", EntityQuery.DEFAULT_LIMIT), Requests.intParam(req, "offset", 0),
+                "true".equals(Requests.param(req, "count")));
+        if (!query.isRestricted()) throw ProblemException.badData("a query needs entities, attrs, q or geoQ");
+        QueryResult result = store.query(tenant, query);
+        EntityView view = EntityView.of(QueryParams.options(req), Requests.param(req, "format"), attrs, ctx, null);
+        if (query.count()) res.header("NGSILD-Results-Count", Long.toString(result.totalCount()));
+        ld.send(res, 200, view.renderAll(result.entities()), ctx, ld.accepted(req, false));
+    }
+
+    private static JsonNode requireArray(JsonNode json) {
+        if (!json.isArray()) throw ProblemException.badData("a batch body must be a JSON array");
+        if (json.size() > MAX_BATCH) throw ProblemException.badData("a batch holds at most " + MAX_BATCH + " items");
+        return json;
+    }
+
+    private record Item(String id, Command command, ProblemException error) {}
+
+}

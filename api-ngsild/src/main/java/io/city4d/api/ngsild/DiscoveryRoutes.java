@@ -1,0 +1,101 @@
+package io.city4d.api.ngsild;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.city4d.api.common.Authentication;
+import io.city4d.api.common.Requests;
+import io.city4d.core.model.Json;
+import io.city4d.core.port.EntityStore;
+import io.city4d.core.port.EntityStore.AttributeSummary;
+import io.city4d.core.port.EntityStore.TypeSummary;
+import io.city4d.core.problem.ProblemException;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.util.UUID;
+
+/** /types and /attributes: what kinds of entities and attributes the twin holds (NGSI-LD clause 5.7.5 to 5.7.10). */
+final class DiscoveryRoutes implements HttpService {
+    private final EntityStore store;
+    private final LdExchange ld;
+
+    DiscoveryRoutes(EntityStore store, LdExchange ld) {
+        this.store = store;
+        this.ld = ld;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.get("/types", this::types)
+                .get("/types/{type}", this::type)
+                .get("/attributes", this::attributes)
+                .get("/attributes/{attr}", this::attribute);
+    }
+
+    private void types(ServerRequest req, ServerResponse res) {
+        Authentication.requireRead(req);
+        LdContext ctx = ld.linkContext(req);
+        var types = store.types(Requests.tenant(req));
+        if ("true".equals(Requests.param(req, "details"))) {
+            ArrayNode out = Json.NODES.arrayNode();
+            for (TypeSummary t : types) {
+                ObjectNode o = out.addObject().put("id", t.type()).put("type", "EntityType").put("typeName", ctx.compact(t.type()));
+                ArrayNode names = o.putArray("attributeNames");
+                t.attributes().forEach(a -> names.add(ctx.compact(a)));
+            }
+            ld.send(res, 200, out, ctx, ld.accepted(req, false));
+            return;
+        }
+        ObjectNode list = Json.NODES.objectNode().put("id", "urn:ngsi-ld:EntityTypeList:" + UUID.randomUUID()).put("type", "EntityTypeList");
+        ArrayNode names = list.putArray("typeList");
+        types.forEach(t -> names.add(ctx.compact(t.type())));
+        ld.send(res, 200, list, ctx, ld.accepted(req, false));
+    }
+
+    private void type(ServerRequest req, ServerResponse res) {
+        Authentication.requireRead(req);
+        LdContext ctx = ld.linkContext(req);
+        String type = ctx.expand(req.path().pathParameters().get("type"));
+        TypeSummary t = store.types(Requests.tenant(req)).stream().filter(s -> s.type().equals(type)).findFirst()
+                .orElseThrow(() -> ProblemException.notFound("no entities of type " + type));
+        ObjectNode info = Json.NODES.objectNode().put("id", t.type()).put("type", "EntityTypeInfo")
+                .put("typeName", ctx.compact(t.type())).put("entityCount", t.count());
+        ArrayNode details = info.putArray("attributeDetails");
+        t.attributes().forEach(a -> details.addObject().put("id", a).put("type", "Attribute").put("attributeName", ctx.compact(a)));
+        ld.send(res, 200, info, ctx, ld.accepted(req, false));
+    }
+
+    private void attributes(ServerRequest req, ServerResponse res) {
+        Authentication.requireRead(req);
+        LdContext ctx = ld.linkContext(req);
+        var attributes = store.attributes(Requests.tenant(req));
+        if ("true".equals(Requests.param(req, "details"))) {
+            ArrayNode out = Json.NODES.arrayNode();
+            attributes.forEach(a -> out.add(attributeInfo(a, ctx, false)));
+            ld.send(res, 200, out, ctx, ld.accepted(req, false));
+            return;
+        }
+        ObjectNode list = Json.NODES.objectNode().put("id", "urn:ngsi-ld:AttributeList:" + UUID.randomUUID()).put("type", "AttributeList");
+        ArrayNode names = list.putArray("attributeList");
+        attributes.forEach(a -> names.add(ctx.compact(a.attribute())));
+        ld.send(res, 200, list, ctx, ld.accepted(req, false));
+    }
+
+    private void attribute(ServerRequest req, ServerResponse res) {
+        Authentication.requireRead(req);
+        LdContext ctx = ld.linkContext(req);
+        String name = ctx.expand(req.path().pathParameters().get("attr"));
+        AttributeSummary a = store.attributes(Requests.tenant(req)).stream().filter(s -> s.attribute().equals(name)).findFirst()
+                .orElseThrow(() -> ProblemException.notFound("no attribute " + name));
+        ld.send(res, 200, attributeInfo(a, ctx, true), ctx, ld.accepted(req, false));
+    }
+
+    private static ObjectNode attributeInfo(AttributeSummary a, LdContext ctx, boolean withCount) {
+        ObjectNode o = Json.NODES.objectNode().put("id", a.attribute()).put("type", "Attribute").put("attributeName", ctx.compact(a.attribute()));
+        if (withCount) o.put("attributeCount", a.count());
+        ArrayNode types = o.putArray("typeNames");
+        a.types().forEach(t -> types.add(ctx.compact(t)));
+        return o;
+    }
+}

@@ -1,0 +1,193 @@
+package io.city4d.api.ngsild;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.city4d.api.common.Authentication;
+import io.city4d.api.common.Requests;
+import io.city4d.core.model.Attribute;
+import io.city4d.core.model.Entity;
+import io.city4d.core.model.EntityIds;
+import io.city4d.core.model.EntityJson;
+import io.city4d.core.model.Json;
+import io.city4d.core.pipeline.Command;
+import io.city4d.core.pipeline.Command.UpdateMode;
+import io.city4d.core.pipeline.Outcome;
+import io.city4d.core.pipeline.Pipeline;
+import io.city4d.core.port.EntityStore;
+import io.city4d.core.problem.ProblemException;
+import io.city4d.core.query.EntityQuery;
+import io.city4d.core.query.QueryResult;
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** /entities and its attributes (NGSI-LD clause 6.4 to 6.7). */
+final class EntityRoutes implements HttpService {
+    static final String BASE = "/ngsi-ld/v1/entities/";
+    private static final io.helidon.http.HeaderName RESULTS_COUNT = HeaderNames.create("NGSILD-Results-Count");
+
+    private final Pipeline pipeline;
+    private final EntityStore store;
+    private final LdExchange ld;
+
+    EntityRoutes(Pipeline pipeline, EntityStore store, LdExchange ld) {
+        this.pipeline = pipeline;
+        this.store = store;
+        this.ld = ld;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.post("/", this::create)
+                .get("/", this::query)
+                .get("/{id}", this::get)
+                .put("/{id}", this::replace)
+                .patch("/{id}", this::merge)
+                .delete("/{id}", this::delete)
+                .post("/{id}/attrs", this::append)
+                .patch("/{id}/attrs", this::updateAttrs)
+                .patch("/{id}/attrs/{attr}", this::patchAttr)
+                .put("/{id}/attrs/{attr}", this::replaceAttr)
+                .delete("/{id}/attrs/{attr}", this::deleteAttr);
+    }
+
+    private void create(ServerRequest req, ServerResponse res) {
+        Authentication.requireWrite(req);
+        String tenant = Requests.tenant(req);
+        LdExchange.Body body = ld.body(req, LdExchange.BODY_TYPES);
+        Entity entity = EntityJson.read(NgsiJson.expandEntity(requireObject(body.json()), body.context()));
+        Requests.await(pipeline.submit(tenant, new Command.Create(entity)));
+        res.status(201).header(HeaderNames.LOCATION, BASE + entity.id()).send();
+    }
+
+    private void query(ServerRequest req, ServerResponse res) {
+        Authentication.requireRead(req);
+        String tenant = Requests.tenant(req);
+        LdContext ctx = ld.linkContext(req);
+        String mediaType = ld.accepted(req, true);
+        EntityQuery query = QueryParams.entityQuery(req, ctx, true);
+        QueryResult result = store.query(tenant, query);
+        EntityView view = EntityView.of(QueryParams.options(req), Requests.param(req, "format"), query.attrs(), ctx, Requests.param(req, "geometryProperty"));
+        if (query.count()) res.header(RESULTS_COUNT, Long.toString(result.totalCount()));
+        JsonNode body = LdExchange.GEO_JSON.equals(mediaType) ? view.featureCollection(result.entities()) : view.renderAll(result.entities());
+        ld.send(res, 200, body, ctx, mediaType);
+    }
+
+    private void get(ServerRequest req, ServerResponse res) {
+        Authentication.requireRead(req);
+        String tenant = Requests.tenant(req);
+        LdContext ctx = ld.linkContext(req);
+        String mediaType = ld.accepted(req, true);
+        Entity entity = existing(tenant, id(req));
+        EntityView view = EntityView.of(QueryParams.options(req), Requests.param(req, "format"),
+                QueryParams.set(Requests.listParam(req, "attrs"), ctx), ctx, Requests.param(req, "geometryProperty"));
+        JsonNode body = LdExchange.GEO_JSON.equals(mediaType) ? view.feature(entity) : view.render(entity);
+        ld.send(res, 200, body, ctx, mediaType);
+    }
+
+    private void replace(ServerRequest req, ServerResponse res) {
+        Authentication.requireWrite(req);
+        String tenant = Requests.tenant(req);
+        String id = id(req);
+        LdExchange.Body body = ld.body(req, LdExchange.BODY_TYPES);
+        ObjectNode json = NgsiJson.expandEntity(requireObject(body.json()), body.context());
+        if (json.has("id") && !id.equals(json.get("id").asText())) throw ProblemException.badData("the id in the body differs from the id in the path");
+        json.put("id", id);
+        Requests.await(pipeline.submit(tenant, new Command.Replace(EntityJson.read(json))));
+        res.status(204).send();
+    }
+
+    private void merge(ServerRequest req, ServerResponse res) {
+        submitAttributes(req, res, UpdateMode.MERGE, LdExchange.PATCH_TYPES);
+    }
+
+    private void append(ServerRequest req, ServerResponse res) {
+        boolean noOverwrite = QueryParams.options(req).contains("noOverwrite");
+        submitAttributes(req, res, noOverwrite ? UpdateMode.APPEND_NO_OVERWRITE : UpdateMode.APPEND, LdExchange.BODY_TYPES);
+    }
+
+    private void updateAttrs(ServerRequest req, ServerResponse res) {
+        submitAttributes(req, res, UpdateMode.UPDATE_EXISTING, LdExchange.BODY_TYPES);
+    }
+
+    private void submitAttributes(ServerRequest req, ServerResponse res, UpdateMode mode, Set<String> mediaTypes) {
+        Authentication.requireWrite(req);
+        String tenant = Requests.tenant(req);
+        String id = id(req);
+        LdExchange.Body body = ld.body(req, mediaTypes);
+        Map<String, Attribute> attributes = EntityJson.readAttributes(NgsiJson.expandFragment(requireObject(body.json()), body.context()));
+        if (attributes.isEmpty()) throw ProblemException.badData("the body holds no attributes");
+        Outcome outcome = Requests.await(pipeline.submit(tenant, new Command.UpdateAttributes(id, attributes, mode)));
+        if (outcome.notUpdated().isEmpty()) {
+            res.status(204).send();
+            return;
+        }
+        ObjectNode result = Json.NODES.objectNode();
+        ArrayNode updated = result.putArray("updated");
+        ArrayNode notUpdated = result.putArray("notUpdated");
+        Set<String> refused = new java.util.HashSet<>();
+        outcome.notUpdated().forEach(n -> {
+            refused.add(n.attribute());
+            notUpdated.addObject().put("attributeName", body.context().compact(n.attribute())).put("reason", n.reason());
+        });
+        attributes.keySet().stream().filter(a -> !refused.contains(a)).forEach(a -> updated.add(body.context().compact(a)));
+        ld.send(res, 207, result, body.context(), LdExchange.JSON);
+    }
+
+    private void patchAttr(ServerRequest req, ServerResponse res) {
+        Authentication.requireWrite(req);
+        String tenant = Requests.tenant(req);
+        LdExchange.Body body = ld.body(req, LdExchange.PATCH_TYPES);
+        String name = body.context().expand(req.path().pathParameters().get("attr"));
+        Attribute patch = EntityJson.readAttribute(name, NgsiJson.expandFragment(requireObject(body.json()), body.context()));
+        Requests.await(pipeline.submit(tenant, new Command.PatchAttribute(id(req), name, patch)));
+        res.status(204).send();
+    }
+
+    private void replaceAttr(ServerRequest req, ServerResponse res) {
+        Authentication.requireWrite(req);
+        String tenant = Requests.tenant(req);
+        LdExchange.Body body = ld.body(req, LdExchange.BODY_TYPES);
+        String name = body.context().expand(req.path().pathParameters().get("attr"));
+        Attribute attribute = EntityJson.readAttribute(name, NgsiJson.expandFragment(requireObject(body.json()), body.context()));
+        Requests.await(pipeline.submit(tenant, new Command.ReplaceAttribute(id(req), name, attribute)));
+        res.status(204).send();
+    }
+
+    private void deleteAttr(ServerRequest req, ServerResponse res) {
+        Authentication.requireWrite(req);
+        String tenant = Requests.tenant(req);
+        String name = ld.linkContext(req).expand(req.path().pathParameters().get("attr"));
+        Requests.await(pipeline.submit(tenant, new Command.DeleteAttribute(id(req), name)));
+        res.status(204).send();
+    }
+
+    private void delete(ServerRequest req, ServerResponse res) {
+        Authentication.requireWrite(req);
+        String tenant = Requests.tenant(req);
+        Requests.await(pipeline.submit(tenant, new Command.Delete(id(req))));
+        res.status(204).send();
+    }
+
+    private Entity existing(String tenant, String id) {
+        Entity entity = store.find(tenant, id);
+        if (entity == null) throw ProblemException.notFound("entity not found: " + id);
+        return entity;
+    }
+
+    static String id(ServerRequest req) {
+        return EntityIds.requireUri(req.path().pathParameters().get("id"), "entity id");
+    }
+
+    static JsonNode requireObject(JsonNode json) {
+        if (!json.isObject()) throw ProblemException.badData("the body must be a JSON object");
+        return json;
+    }
+
+}

@@ -1,0 +1,69 @@
+package io.city4d.api.ngsild;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.city4d.core.model.EntityJson;
+import io.city4d.core.model.Json;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/** Expands and compacts the names in NGSI-LD entity JSON: entity types, attribute and sub-attribute names. */
+final class NgsiJson {
+    private NgsiJson() {}
+
+    static ObjectNode expandEntity(JsonNode entity, LdContext context) {
+        return rename(entity, context::expand, true);
+    }
+
+    static ObjectNode compactEntity(JsonNode entity, LdContext context) {
+        return rename(entity, context::compact, true);
+    }
+
+    /** An attribute fragment (PATCH and append bodies): only names are renamed. */
+    static ObjectNode expandFragment(JsonNode fragment, LdContext context) {
+        return rename(fragment, context::expand, false);
+    }
+
+    private static ObjectNode rename(JsonNode node, UnaryOperator<String> names, boolean renameType) {
+        ObjectNode out = Json.NODES.objectNode();
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            var field = it.next();
+            String key = field.getKey();
+            JsonNode value = field.getValue();
+            if (key.equals("type") || key.equals("@type")) {
+                out.set(key, renameType ? renameTypes(value, names) : value);
+            } else if (key.equals("@context")) {
+                continue;
+            } else if (EntityJson.ENTITY_MEMBERS.contains(key)) {
+                out.set(key, value);
+            } else {
+                out.set(names.apply(key), renameAttribute(value, names));
+            }
+        }
+        return out;
+    }
+
+    static JsonNode renameTypes(JsonNode value, UnaryOperator<String> names) {
+        if (value.isTextual()) return Json.NODES.textNode(names.apply(value.asText()));
+        if (value.isArray()) {
+            ArrayNode out = Json.NODES.arrayNode();
+            value.forEach(v -> out.add(v.isTextual() ? Json.NODES.textNode(names.apply(v.asText())) : v));
+            return out;
+        }
+        return value;
+    }
+
+    private static JsonNode renameAttribute(JsonNode attribute, UnaryOperator<String> names) {
+        if (!attribute.isObject() || !attribute.has("type") && !attribute.has("value") && !attribute.has("object")) return attribute;
+        ObjectNode out = Json.NODES.objectNode();
+        for (Iterator<Map.Entry<String, JsonNode>> it = attribute.fields(); it.hasNext(); ) {
+            var field = it.next();
+            String key = field.getKey();
+            if (EntityJson.ATTRIBUTE_MEMBERS.contains(key)) out.set(key, field.getValue());
+            else out.set(names.apply(key), renameAttribute(field.getValue(), names));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,65 @@
+package io.city4d.api.ngsild;
+
+import io.city4d.core.pipeline.Pipeline;
+import io.city4d.core.port.Storage;
+import io.city4d.core.subscription.DeadLetters;
+import io.city4d.core.subscription.NotificationTransport;
+import io.city4d.core.subscription.SubscriptionEngine;
+import io.helidon.webserver.http.HttpRouting;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The ETSI NGSI-LD API under /ngsi-ld/v1: entities, batch operations, discovery, temporal queries, subscriptions and
+ * hosted @contexts. It also runs the subscription engine whose notifications it renders.
+ */
+public final class NgsiLdApi implements AutoCloseable {
+    public static final String PREFIX = "/ngsi-ld/v1";
+
+    private final Pipeline pipeline;
+    private final Storage storage;
+    private final Clock clock;
+    private final ContextResolver contexts;
+    private final SubscriptionEngine engine;
+    private final SubscriptionService subscriptions;
+    private final DeadLetters deadLetters;
+
+    /**
+     * @param publicBaseUrl how clients reach this server (e.g. http://localhost:8080), for the URLs of hosted contexts
+     * @param retryDelays   waits between notification attempts; after the last, a notification is dead-lettered
+     */
+    public NgsiLdApi(Pipeline pipeline, Storage storage, Clock clock, String publicBaseUrl, List<NotificationTransport> transports,
+                     List<Duration> retryDelays) {
+        this.pipeline = pipeline;
+        this.storage = storage;
+        this.clock = clock;
+        this.contexts = new ContextResolver(storage.documents(), publicBaseUrl + PREFIX + "/jsonldContexts/");
+        this.deadLetters = new DeadLetters(storage.documents());
+        List<NotificationTransport> all = new ArrayList<>(transports);
+        all.add(new HttpNotificationTransport());
+        this.engine = new SubscriptionEngine(new NgsiNotificationRenderer(contexts, clock), all, deadLetters, clock, retryDelays, 10_000);
+        this.subscriptions = new SubscriptionService(storage.documents(), engine);
+        pipeline.addListener(engine);
+    }
+
+    public SubscriptionEngine subscriptionEngine() { return engine; }
+
+    public void register(HttpRouting.Builder routing, String publicBaseUrl) {
+        LdExchange ld = new LdExchange(contexts);
+        routing.register(PREFIX + "/entities", new EntityRoutes(pipeline, storage.entities(), ld));
+        routing.register(PREFIX + "/entityOperations", new BatchRoutes(pipeline, storage.entities(), ld));
+        routing.register(PREFIX + "/temporal/entities", new TemporalRoutes(storage.entities(), ld));
+        routing.register(PREFIX, new DiscoveryRoutes(storage.entities(), ld));
+        routing.register(PREFIX, new SubscriptionRoutes(subscriptions, deadLetters, ld, clock));
+        routing.register(PREFIX + "/jsonldContexts", new ContextRoutes(storage.documents(), contexts, publicBaseUrl + PREFIX + "/jsonldContexts/"));
+    }
+
+    @Override
+    public void close() {
+        pipeline.removeListener(engine);
+        subscriptions.close();
+        engine.close();
+    }
+}

@@ -1,0 +1,62 @@
+package io.city4d.api.ngsild;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.city4d.core.model.Json;
+import io.city4d.core.model.Times;
+import io.city4d.core.port.Change;
+import io.city4d.core.problem.ProblemException;
+import io.city4d.core.subscription.NotificationRenderer;
+import io.city4d.core.subscription.Subscription;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Renders NGSI-LD notifications (clause 5.3.1), compacted with the subscription's own @context. */
+final class NgsiNotificationRenderer implements NotificationRenderer {
+    private final ContextResolver contexts;
+    private final Clock clock;
+
+    NgsiNotificationRenderer(ContextResolver contexts, Clock clock) {
+        this.contexts = contexts;
+        this.clock = clock;
+    }
+
+    @Override
+    public Rendered render(Subscription subscription, List<Change> changes) {
+        Subscription.Delivery delivery = subscription.delivery();
+        LdContext ctx = context(delivery);
+        EntityView view = new EntityView(delivery.format(), false, delivery.attributes(), ctx, null);
+        ObjectNode body = Json.NODES.objectNode()
+                .put("id", "urn:ngsi-ld:Notification:" + UUID.randomUUID())
+                .put("type", "Notification")
+                .put("subscriptionId", subscription.id())
+                .put("notifiedAt", Times.format(clock.instant()));
+        ArrayNode data = body.putArray("data");
+        changes.forEach(c -> data.add(view.render(c.entity())));
+        Map<String, String> headers = new HashMap<>();
+        if (!subscription.tenant().isEmpty()) headers.put("NGSILD-Tenant", subscription.tenant());
+        if (LdExchange.LD_JSON.equals(delivery.accept())) {
+            body.set("@context", Json.MAPPER.valueToTree(ctx.urls()));
+            return new Rendered(LdExchange.LD_JSON, bytes(body), headers);
+        }
+        headers.put("Link", "<" + ctx.urls().get(0) + ">; rel=\"http://www.w3.org/ns/json-ld#context\"; type=\"application/ld+json\"");
+        return new Rendered(LdExchange.JSON, bytes(body), headers);
+    }
+
+    private LdContext context(Subscription.Delivery delivery) {
+        if (delivery.contextUrls().isEmpty()) return contexts.core();
+        try {
+            return contexts.resolve(Json.MAPPER.valueToTree(delivery.contextUrls()));
+        } catch (ProblemException e) {
+            return contexts.core();
+        }
+    }
+
+    private static byte[] bytes(ObjectNode body) {
+        return body.toString().getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,64 @@
+package io.city4d.api.ngsild;
+
+import io.city4d.api.common.Requests;
+import io.city4d.core.model.EntityIds;
+import io.city4d.core.problem.ProblemException;
+import io.city4d.core.query.EntityQuery;
+import io.city4d.core.query.GeoQuery;
+import io.city4d.core.query.QExpr;
+import io.city4d.core.query.QueryParser;
+import io.helidon.webserver.http.ServerRequest;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Reads the NGSI-LD query parameters of a request into an entity query, expanding names with the context. */
+final class QueryParams {
+    private QueryParams() {}
+
+    static EntityQuery entityQuery(ServerRequest req, LdContext ctx, boolean requireRestriction) {
+        Set<String> ids = set(Requests.listParam(req, "id"), null);
+        if (ids != null) ids.forEach(id -> EntityIds.requireUri(id, "id"));
+        Set<String> types = typeSet(Requests.param(req, "type"), ctx);
+        String q = Requests.param(req, "q");
+        QExpr expr = q == null ? null : QueryParser.parse(q).renameAttributes(ctx::expand);
+        String georel = Requests.param(req, "georel");
+        GeoQuery geo = georel == null && Requests.param(req, "geometry") == null ? null
+                : GeoQuery.parse(georel, Requests.param(req, "geometry"), Requests.param(req, "coordinates"),
+                        Requests.param(req, "geoproperty") == null ? null : ctx.expand(Requests.param(req, "geoproperty")));
+        Set<String> attrs = set(Requests.listParam(req, "attrs"), ctx);
+        int limit = Requests.intParam(req, "limit", EntityQuery.DEFAULT_LIMIT);
+        int offset = Requests.intParam(req, "offset", 0);
+        boolean count = "true".equals(Requests.param(req, "count"));
+        EntityQuery query = new EntityQuery(ids, Requests.param(req, "idPattern"), types, expr, geo, attrs, limit, offset, count);
+        if (requireRestriction && !query.isRestricted()) {
+            throw ProblemException.badData("a query needs at least one of type, id, idPattern, attrs, q or a geo-query");
+        }
+        return query;
+    }
+
+    /** NGSI-LD 1.8 type expressions: a list with ',' or '|' means any of them. */
+    static Set<String> typeSet(String type, LdContext ctx) {
+        if (type == null) return null;
+        Set<String> out = new LinkedHashSet<>();
+        for (String t : type.split("[,|]")) {
+            String trimmed = t.trim().replace("(", "").replace(")", "");
+            if (trimmed.contains(";")) throw ProblemException.badData("type expressions with ';' (and) are not supported");
+            if (!trimmed.isEmpty()) out.add(ctx.expand(trimmed));
+        }
+        if (out.isEmpty()) throw ProblemException.badData("type is empty");
+        return out;
+    }
+
+    static Set<String> set(List<String> values, LdContext ctx) {
+        if (values == null) return null;
+        Set<String> out = new LinkedHashSet<>();
+        for (String v : values) out.add(ctx == null ? v : ctx.expand(v));
+        return out;
+    }
+
+    static Set<String> options(ServerRequest req) {
+        Set<String> out = set(Requests.listParam(req, "options"), null);
+        return out == null ? Set.of() : out;
+    }
+}

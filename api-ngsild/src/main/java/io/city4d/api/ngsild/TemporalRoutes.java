@@ -1,0 +1,133 @@
+package io.city4d.api.ngsild;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.city4d.api.common.Authentication;
+import io.city4d.api.common.Requests;
+import io.city4d.core.model.Json;
+import io.city4d.core.model.Times;
+import io.city4d.core.port.EntityStore;
+import io.city4d.core.problem.ProblemException;
+import io.city4d.core.query.EntityQuery;
+import io.city4d.core.query.TemporalQuery;
+import io.city4d.core.query.TemporalQuery.Aggregation;
+import io.city4d.core.query.TemporalQuery.Method;
+import io.city4d.core.query.TemporalResult;
+import io.city4d.core.query.TemporalResult.EntityHistory;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** /temporal/entities: history of attributes, as instances, simplified values or aggregates (NGSI-LD clause 6.18 to 6.20). */
+final class TemporalRoutes implements HttpService {
+    private final EntityStore store;
+    private final LdExchange ld;
+
+    TemporalRoutes(EntityStore store, LdExchange ld) {
+        this.store = store;
+        this.ld = ld;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.get("/", this::query).get("/{id}", this::entity);
+    }
+
+    private void query(ServerRequest req, ServerResponse res) {
+        Authentication.requireHistory(req);
+        LdContext ctx = ld.linkContext(req);
+        EntityQuery entities = QueryParams.entityQuery(req, ctx, true);
+        TemporalResult result = store.temporal(Requests.tenant(req), temporalQuery(req, entities, entities.attrs()));
+        ArrayNode out = Json.NODES.arrayNode();
+        Set<String> options = QueryParams.options(req);
+        result.entities().forEach(e -> out.add(render(e, ctx, options)));
+        ld.send(res, 200, out, ctx, ld.accepted(req, false));
+    }
+
+    private void entity(ServerRequest req, ServerResponse res) {
+        Authentication.requireHistory(req);
+        LdContext ctx = ld.linkContext(req);
+        String id = EntityRoutes.id(req);
+        Set<String> attrs = QueryParams.set(Requests.listParam(req, "attrs"), ctx);
+        EntityQuery one = new EntityQuery(Set.of(id), null, null, null, null, null, 1, 0, false);
+        TemporalResult result = store.temporal(Requests.tenant(req), temporalQuery(req, one, attrs));
+        if (result.entities().isEmpty()) throw ProblemException.notFound("entity not found: " + id);
+        ld.send(res, 200, render(result.entities().get(0), ctx, QueryParams.options(req)), ctx, ld.accepted(req, false));
+    }
+
+    private static TemporalQuery temporalQuery(ServerRequest req, EntityQuery entities, Set<String> attrs) {
+        Instant timeAt = time(req, "timeAt");
+        Instant endTimeAt = time(req, "endTimeAt");
+        Instant[] window = TemporalQuery.window(Requests.param(req, "timerel"), timeAt, endTimeAt);
+        String lastN = Requests.param(req, "lastN");
+        Aggregation aggregation = null;
+        Set<String> options = QueryParams.options(req);
+        if (options.contains("aggregatedValues") || "aggregatedValues".equals(Requests.param(req, "format"))) {
+            List<String> methods = Requests.listParam(req, "aggrMethods");
+            if (methods == null || methods.isEmpty()) throw ProblemException.badData("aggregatedValues needs aggrMethods");
+            aggregation = new Aggregation(methods.stream().map(Method::of).toList(), duration(Requests.param(req, "aggrPeriodDuration")));
+        }
+        return new TemporalQuery(entities, attrs, window[0], window[1], lastN == null ? null : Requests.intParam(req, "lastN", 0), aggregation);
+    }
+
+    private static Instant time(ServerRequest req, String name) {
+        String v = Requests.param(req, name);
+        return v == null ? null : Times.parse(v, name);
+    }
+
+    private static Duration duration(String iso) {
+        if (iso == null) return null;
+        try {
+            return Duration.parse(iso);
+        } catch (DateTimeParseException e) {
+            throw ProblemException.badData("aggrPeriodDuration is not an ISO 8601 duration such as PT1H or P1D: " + iso);
+        }
+    }
+
+    private static ObjectNode render(EntityHistory history, LdContext ctx, Set<String> options) {
+        ObjectNode out = Json.NODES.objectNode().put("id", history.id());
+        out.set("type", NgsiJson.renameTypes(history.types().size() == 1 ? Json.NODES.textNode(history.types().get(0)) : Json.MAPPER.valueToTree(history.types()), ctx::compact));
+        boolean simplified = options.contains("temporalValues");
+        if (history.aggregates() != null && !history.aggregates().isEmpty()) {
+            history.aggregates().forEach((attr, buckets) -> {
+                ObjectNode a = out.putObject(ctx.compact(attr)).put("type", "Property");
+                Map<Method, ArrayNode> byMethod = new java.util.EnumMap<>(Method.class);
+                for (var bucket : buckets) {
+                    bucket.values().forEach((method, value) -> {
+                        ArrayNode triple = byMethod.computeIfAbsent(method, m -> a.putArray(m.ngsiName)).addArray();
+                        if (value == null) triple.addNull(); else triple.add(value);
+                        triple.add(Times.format(bucket.from())).add(Times.format(bucket.to()));
+                    });
+                }
+            });
+            return out;
+        }
+        history.instances().forEach((attr, instances) -> {
+            String name = ctx.compact(attr);
+            if (simplified) {
+                ObjectNode a = out.putObject(name).put("type", instances.isEmpty() ? "Property" : instances.get(0).attribute().path("type").asText("Property"));
+                ArrayNode values = a.putArray("values");
+                for (var instance : instances) {
+                    JsonNode attribute = instance.attribute();
+                    JsonNode value = attribute.has("value") ? attribute.get("value") : attribute.get("object");
+                    values.addArray().add(value).add(Times.format(instance.at()));
+                }
+            } else {
+                ArrayNode list = out.putArray(name);
+                List<JsonNode> compacted = new ArrayList<>(instances.size());
+                instances.forEach(i -> compacted.add(i.attribute()));
+                list.addAll(compacted);
+            }
+        });
+        return out;
+    }
+}

@@ -1,0 +1,71 @@
+package io.city4d.core.subscription;
+
+import io.city4d.core.model.Entity;
+import io.city4d.core.model.Format;
+import io.city4d.core.port.Change;
+import io.city4d.core.query.GeoQuery;
+import io.city4d.core.query.QExpr;
+import io.city4d.core.query.QMatcher;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+
+/**
+ * What a subscriber wants to hear about, with names already expanded: entity selectors, watched attributes, a q and
+ * a geo-query on the new state, a minimum interval between notifications, and where to send them.
+ */
+public record Subscription(String id, String tenant, List<Selector> selectors, Set<String> watchedAttributes, QExpr q, GeoQuery geo,
+                           Duration throttling, Instant expiresAt, boolean active, Delivery delivery, boolean notifyDeletions) {
+
+    public Subscription {
+        selectors = List.copyOf(selectors);
+        watchedAttributes = watchedAttributes == null ? null : Set.copyOf(watchedAttributes);
+    }
+
+    /**
+     * Where and how notifications go: the endpoint, the attributes to include (null = all), the representation, the
+     * media type the receiver accepts and the @context URLs to compact names with.
+     */
+    public record Delivery(URI endpoint, Set<String> attributes, Format format, String accept, List<String> contextUrls) {
+        public Delivery {
+            attributes = attributes == null ? null : Set.copyOf(attributes);
+            contextUrls = List.copyOf(contextUrls);
+        }
+    }
+
+    public URI endpoint() {
+        return delivery.endpoint();
+    }
+
+    /** An entity selector: any of id, idPattern and type that are set must match. */
+    public record Selector(String id, String idPattern, String type) {
+        Predicate<Entity> matcher() {
+            Pattern pattern = idPattern == null ? null : Pattern.compile(idPattern);
+            return e -> (id == null || id.equals(e.id())) && (type == null || e.hasType(type))
+                    && (pattern == null || pattern.matcher(e.id()).matches());
+        }
+    }
+
+    /** Compiles this subscription's filters once, for the engine's hot path. */
+    Predicate<Change> compile() {
+        List<Predicate<Entity>> selectorMatchers = selectors.stream().map(Selector::matcher).toList();
+        Predicate<Entity> state = q == null ? e -> true : QMatcher.compile(q);
+        Predicate<Entity> where = geo == null ? e -> true : geo.matcher();
+        return change -> {
+            if (change.kind() == Change.Kind.DELETED && !notifyDeletions) return false;
+            Entity entity = change.entity();
+            if (!selectorMatchers.isEmpty() && selectorMatchers.stream().noneMatch(m -> m.test(entity))) return false;
+            if (watchedAttributes != null && change.kind() == Change.Kind.UPDATED
+                    && change.history().stream().noneMatch(h -> watchedAttributes.contains(h.attribute()))) return false;
+            return change.kind() == Change.Kind.DELETED || state.test(entity) && where.test(entity);
+        };
+    }
+
+    public boolean isLive(Instant now) {
+        return active && (expiresAt == null || now.isBefore(expiresAt));
+    }
+}

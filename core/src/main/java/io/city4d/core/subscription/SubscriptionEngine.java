@@ -1,0 +1,161 @@
+package io.city4d.core.subscription;
+
+import io.city4d.core.pipeline.ChangeListener;
+import io.city4d.core.port.Change;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Matches committed changes against subscriptions and delivers notifications. Deliveries run off the writer's
+ * thread, retry with backoff and, when every attempt failed or too many are in flight, end in the dead-letter
+ * store: a notification is delivered or recorded, never silently dropped (throttled ones excepted, by definition).
+ */
+public final class SubscriptionEngine implements ChangeListener, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SubscriptionEngine.class);
+
+    private final NotificationRenderer renderer;
+    private final Map<String, NotificationTransport> transports = new ConcurrentHashMap<>();
+    private final DeadLetters deadLetters;
+    private final Clock clock;
+    private final List<Duration> retryDelays;
+    private final Map<String, Map<String, Active>> byTenant = new ConcurrentHashMap<>();
+    private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
+    private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon().name("city4d-notify-retry").unstarted(r));
+    private final Semaphore inFlight;
+
+    public SubscriptionEngine(NotificationRenderer renderer, List<NotificationTransport> transports, DeadLetters deadLetters,
+                              Clock clock, List<Duration> retryDelays, int maxInFlight) {
+        this.renderer = renderer;
+        transports.forEach(this::addTransport);
+        this.deadLetters = deadLetters;
+        this.clock = clock;
+        this.retryDelays = List.copyOf(retryDelays);
+        this.inFlight = new Semaphore(maxInFlight);
+    }
+
+    public void addTransport(NotificationTransport transport) {
+        transport.schemes().forEach(s -> transports.put(s, transport));
+    }
+
+    public boolean supportsScheme(String scheme) {
+        return scheme != null && transports.containsKey(scheme);
+    }
+
+    public void put(Subscription subscription, SubscriptionStatus status) {
+        byTenant.computeIfAbsent(subscription.tenant(), t -> new ConcurrentHashMap<>())
+                .put(subscription.id(), new Active(subscription, subscription.compile(), status));
+    }
+
+    public void remove(String tenant, String id) {
+        Map<String, Active> subs = byTenant.get(tenant);
+        if (subs != null) subs.remove(id);
+    }
+
+    public SubscriptionStatus status(String tenant, String id) {
+        Map<String, Active> subs = byTenant.get(tenant);
+        Active a = subs == null ? null : subs.get(id);
+        return a == null ? null : a.status();
+    }
+
+    @Override
+    public void committed(List<Change> changes) {
+        Instant now = clock.instant();
+        for (Change change : changes) {
+            Map<String, Active> subs = byTenant.get(change.tenant());
+            if (subs == null || subs.isEmpty()) continue;
+            for (Active active : subs.values()) {
+                Subscription s = active.subscription();
+                if (!s.isLive(now) || !active.matcher().test(change) || throttled(active, now)) continue;
+                active.status().attempted(now);
+                dispatch(active, List.of(change));
+            }
+        }
+    }
+
+    private static boolean throttled(Active active, Instant now) {
+        Duration throttling = active.subscription().throttling();
+        Instant last = active.status().lastAttempt();
+        return throttling != null && last != null && now.isBefore(last.plus(throttling));
+    }
+
+    private void dispatch(Active active, List<Change> changes) {
+        if (!inFlight.tryAcquire()) {
+            senders.execute(() -> deadLetter(active, renderer.render(active.subscription(), changes), 0, "too many notifications in flight"));
+            return;
+        }
+        senders.execute(() -> {
+            NotificationRenderer.Rendered message;
+            try {
+                message = renderer.render(active.subscription(), changes);
+            } catch (RuntimeException e) {
+                inFlight.release();
+                LOG.error("rendering a notification of subscription {} failed", active.subscription().id(), e);
+                return;
+            }
+            attempt(active, message, 1);
+        });
+    }
+
+    private void attempt(Active active, NotificationRenderer.Rendered message, int attempt) {
+        Subscription s = active.subscription();
+        NotificationTransport transport = transports.get(s.endpoint().getScheme());
+        if (transport == null) {
+            inFlight.release();
+            deadLetter(active, message, attempt, "no transport for scheme " + s.endpoint().getScheme());
+            return;
+        }
+        transport.send(s.endpoint(), message.contentType(), message.body(), message.headers()).whenComplete((ok, error) -> {
+            if (error == null) {
+                inFlight.release();
+                active.status().sent(clock.instant());
+            } else if (attempt <= retryDelays.size()) {
+                Duration delay = retryDelays.get(attempt - 1);
+                retries.schedule(() -> senders.execute(() -> attempt(active, message, attempt + 1)), delay.toMillis(), TimeUnit.MILLISECONDS);
+            } else {
+                inFlight.release();
+                deadLetter(active, message, attempt, String.valueOf(error.getMessage()));
+            }
+        });
+    }
+
+    private void deadLetter(Active active, NotificationRenderer.Rendered message, int attempts, String error) {
+        Instant now = clock.instant();
+        active.status().failed(now);
+        try {
+            deadLetters.add(active.subscription(), message, attempts, error, now);
+        } catch (RuntimeException e) {
+            LOG.error("could not store a dead letter of subscription {}", active.subscription().id(), e);
+        }
+    }
+
+    /** Subscriptions with their status, for saving the counters. */
+    public List<Map.Entry<Subscription, SubscriptionStatus>> all() {
+        return byTenant.values().stream().flatMap(m -> m.values().stream())
+                .map(a -> Map.entry(a.subscription(), a.status())).toList();
+    }
+
+    @Override
+    public void close() {
+        retries.shutdownNow();
+        senders.shutdown();
+        try {
+            senders.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private record Active(Subscription subscription, Predicate<Change> matcher, SubscriptionStatus status) {}
+}

@@ -1,0 +1,92 @@
+package io.city4d.core.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.city4d.core.model.Attribute;
+import io.city4d.core.model.Entity;
+import io.city4d.core.model.Json;
+import io.city4d.core.model.Property;
+import io.city4d.core.pipeline.Command.UpdateMode;
+import io.city4d.core.port.Change;
+import io.city4d.core.problem.ProblemException;
+import io.city4d.core.problem.ProblemType;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class TwinOperationsTest {
+    private static final Instant T0 = Instant.parse("2026-11-25T08:00:00Z");
+    private static final Instant T1 = T0.plusSeconds(60);
+
+    private static Property value(double v) {
+        return Property.of(Json.NODES.numberNode(v), null);
+    }
+
+    private static Entity sensor(Map<String, Attribute> attrs) {
+        return new Entity("urn:ngsi-ld:Sensor:1", List.of("urn:t:Sensor"), attrs, null, null);
+    }
+
+    private static Entity created() {
+        return TwinOperations.apply("", new Command.Create(sensor(Map.of("a", value(1)))), null, T0).entity();
+    }
+
+    @Test
+    void createStampsTimesAndRecordsHistory() {
+        Outcome o = TwinOperations.apply("", new Command.Create(sensor(Map.of("a", value(1)))), null, T0);
+        assertThat(o.change().kind()).isEqualTo(Change.Kind.CREATED);
+        assertThat(o.entity().createdAt()).isEqualTo(T0);
+        assertThat(o.entity().attribute("a").createdAt()).isEqualTo(T0);
+        assertThat(o.change().history()).singleElement().satisfies(h -> assertThat(h.at()).isEqualTo(T0));
+        assertThatThrownBy(() -> TwinOperations.apply("", new Command.Create(sensor(Map.of())), o.entity(), T1))
+                .extracting(e -> ((ProblemException) e).type()).isEqualTo(ProblemType.ALREADY_EXISTS);
+    }
+
+    @Test
+    void updateModesAcceptAndRefuseAsNgsiLdSays() {
+        Entity current = created();
+        Outcome existingOnly = TwinOperations.apply("", new Command.UpdateAttributes(current.id(), Map.of("a", value(2), "b", value(3)), UpdateMode.UPDATE_EXISTING), current, T1);
+        assertThat(existingOnly.entity().attributes()).containsOnlyKeys("a");
+        assertThat(existingOnly.notUpdated()).extracting(Outcome.NotUpdated::attribute).containsExactly("b");
+        assertThat(existingOnly.entity().attribute("a").createdAt()).as("an attribute keeps its creation time").isEqualTo(T0);
+        assertThat(existingOnly.entity().attribute("a").modifiedAt()).isEqualTo(T1);
+
+        Outcome noOverwrite = TwinOperations.apply("", new Command.UpdateAttributes(current.id(), Map.of("a", value(2), "b", value(3)), UpdateMode.APPEND_NO_OVERWRITE), current, T1);
+        assertThat(((Property) noOverwrite.entity().attribute("a")).value().asDouble()).isEqualTo(1);
+        assertThat(noOverwrite.entity().attributes()).containsKeys("a", "b");
+
+        Outcome nothing = TwinOperations.apply("", new Command.UpdateAttributes(current.id(), Map.of("z", value(2)), UpdateMode.UPDATE_EXISTING), current, T1);
+        assertThat(nothing.change()).as("nothing written when nothing was accepted").isNull();
+    }
+
+    @Test
+    void patchMergesAndKeepsWhatIsNotGiven() {
+        Entity current = TwinOperations.apply("", new Command.Create(sensor(Map.of("a",
+                new Property(Json.NODES.numberNode(1), "CEL", T0, null, Map.of("acc", value(0.5)), null, null)))), null, T0).entity();
+        Entity patched = TwinOperations.apply("", new Command.PatchAttribute(current.id(), "a", value(7)), current, T1).entity();
+        Property a = (Property) patched.attribute("a");
+        assertThat(a.value().asDouble()).isEqualTo(7);
+        assertThat(a.unitCode()).isEqualTo("CEL");
+        assertThat(a.subAttributes()).containsKey("acc");
+    }
+
+    @Test
+    void missingEntitiesAndAttributesAreNotFound() {
+        Entity current = created();
+        for (Command c : List.of(new Command.Delete("urn:x:none"), new Command.UpdateAttributes("urn:x:none", Map.of("a", value(1)), UpdateMode.APPEND))) {
+            assertThatThrownBy(() -> TwinOperations.apply("", c, null, T1)).extracting(e -> ((ProblemException) e).type()).isEqualTo(ProblemType.RESOURCE_NOT_FOUND);
+        }
+        assertThatThrownBy(() -> TwinOperations.apply("", new Command.DeleteAttribute(current.id(), "zz"), current, T1))
+                .extracting(e -> ((ProblemException) e).type()).isEqualTo(ProblemType.RESOURCE_NOT_FOUND);
+    }
+
+    @Test
+    void ingestCreatesThenUpdates() {
+        Outcome first = TwinOperations.apply("", new Command.Ingest("urn:ngsi-ld:Sensor:9", List.of("urn:t:Sensor"), Map.of("a", value(1))), null, T0);
+        assertThat(first.change().kind()).isEqualTo(Change.Kind.CREATED);
+        Outcome second = TwinOperations.apply("", new Command.Ingest("urn:ngsi-ld:Sensor:9", List.of("urn:t:Sensor"), Map.of("b", value(2))), first.entity(), T1);
+        assertThat(second.entity().attributes()).containsKeys("a", "b");
+        assertThat(second.change().history()).extracting(Change.HistoryPoint::attribute).containsExactly("b");
+    }
+}

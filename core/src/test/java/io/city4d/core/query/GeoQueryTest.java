@@ -1,0 +1,41 @@
+package io.city4d.core.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.city4d.core.model.GeoJson;
+import io.city4d.core.problem.ProblemException;
+import org.junit.jupiter.api.Test;
+import org.locationtech.jts.geom.Coordinate;
+
+class GeoQueryTest {
+    private static final String LAKE = "[105.8522,21.0285]";
+
+    @Test
+    void nearUsesMetresOnTheSphere() {
+        GeoQuery q = GeoQuery.parse("near;maxDistance==500", "Point", LAKE, null);
+        assertThat(q.matches(GeoJson.parse("{\"type\":\"Point\",\"coordinates\":[105.8552,21.0285]}"))).as("about 311 m east").isTrue();
+        assertThat(q.matches(GeoJson.parse("{\"type\":\"Point\",\"coordinates\":[105.8600,21.0285]}"))).as("about 810 m east").isFalse();
+        assertThat(GeoQuery.haversine(new Coordinate(105.8522, 21.0285), new Coordinate(105.8522, 21.0385))).isBetween(1110.0, 1113.0);
+        assertThat(q.searchBox().contains(105.8552, 21.0285)).isTrue();
+    }
+
+    @Test
+    void topologicalRelations() {
+        GeoQuery within = GeoQuery.parse("within", "Polygon", "[[[105.84,21.02],[105.86,21.02],[105.86,21.04],[105.84,21.04],[105.84,21.02]]]", null);
+        assertThat(within.matches(GeoJson.parse("{\"type\":\"Point\",\"coordinates\":[105.85,21.03]}"))).isTrue();
+        assertThat(within.matches(GeoJson.parse("{\"type\":\"Point\",\"coordinates\":[105.87,21.03]}"))).isFalse();
+        GeoQuery disjoint = GeoQuery.parse("disjoint", "Point", LAKE, null);
+        assertThat(disjoint.searchBox()).isNull();
+    }
+
+    @Test
+    void refusesBrokenGeoQueries() {
+        assertThatThrownBy(() -> GeoQuery.parse("near", "Point", LAKE, null)).isInstanceOf(ProblemException.class);
+        assertThatThrownBy(() -> GeoQuery.parse("near;maxDistance==-1", "Point", LAKE, null)).isInstanceOf(ProblemException.class);
+        assertThatThrownBy(() -> GeoQuery.parse("sideways", "Point", LAKE, null)).isInstanceOf(ProblemException.class);
+        assertThatThrownBy(() -> GeoQuery.parse("within", "Point", "[1000,0]", null)).isInstanceOf(ProblemException.class);
+        assertThatThrownBy(() -> GeoQuery.parse("within", "Polygon", "[[[0,0],[1,1],[1,0],[0,1],[0,0]]]", null)).isInstanceOf(ProblemException.class);
+        assertThatThrownBy(() -> GeoQuery.parse("within", "Point", "not json", null)).isInstanceOf(ProblemException.class);
+    }
+}
