@@ -24,9 +24,10 @@ public final class Authentication implements Filter {
     private final Authenticator authenticator;
     private final List<String> publicPrefixes;
 
-    public Authentication(Authenticator authenticator, List<String> publicPrefixes) {
+    /** @param publicPaths paths open to anonymous callers; one ending in '/' (other than "/" itself) opens everything under it */
+    public Authentication(Authenticator authenticator, List<String> publicPaths) {
         this.authenticator = authenticator;
-        this.publicPrefixes = List.copyOf(publicPrefixes);
+        this.publicPrefixes = List.copyOf(publicPaths);
     }
 
     @Override
@@ -48,7 +49,8 @@ public final class Authentication implements Filter {
 
     private boolean isPublic(String path) {
         for (String prefix : publicPrefixes) {
-            if (prefix.endsWith("/") ? path.startsWith(prefix) : path.equals(prefix)) return true;
+            boolean isPrefix = prefix.length() > 1 && prefix.endsWith("/");
+            if (isPrefix ? path.startsWith(prefix) : path.equals(prefix)) return true;
         }
         return false;
     }

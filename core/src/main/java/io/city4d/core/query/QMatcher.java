@@ -71,7 +71,7 @@ public final class QMatcher {
     static boolean compare(JsonNode actual, QExpr.Op op, QValue expected) {
         if (actual == null) return false;
         if (expected instanceof QValue.ValueList list) {
-            boolean anyEqual = list.values().stream().anyMatch(v -> anyElement(actual, n -> order(n, v) == 0));
+            boolean anyEqual = list.values().stream().anyMatch(v -> anyElement(actual, n -> equal(n, v)));
             return op == QExpr.Op.EQ ? anyEqual : !anyEqual;
         }
         if (expected instanceof QValue.Range range) {
@@ -82,7 +82,7 @@ public final class QMatcher {
             });
             return op == QExpr.Op.EQ ? inside : !inside;
         }
-        if (op == QExpr.Op.NE) return !anyElement(actual, n -> order(n, expected) == 0);
+        if (op == QExpr.Op.NE) return !anyElement(actual, n -> equal(n, expected));
         return anyElement(actual, n -> {
             Integer c = order(n, expected);
             if (c == null) return false;
@@ -103,6 +103,12 @@ public final class QMatcher {
             return false;
         }
         return test.test(node);
+    }
+
+    /** True when the value equals the literal; values of another kind are never equal. */
+    private static boolean equal(JsonNode n, QValue v) {
+        Integer c = order(n, v);
+        return c != null && c == 0;
     }
 
     /** Compares a JSON value with a literal; null when they are of kinds that do not compare. */

@@ -1,0 +1,71 @@
+package io.city4d.protocol.mqtt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The Mosquitto command-line client against the endpoint: a device that is not written in Java. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class EndpointMosquittoPubTest {
+    private static final Path MOSQUITTO_PUB = Path.of("/usr/bin/mosquitto_pub");
+
+    @TempDir
+    static Path dir;
+    EndpointFixture fixture;
+    String key;
+
+    @BeforeAll
+    void start() {
+        boolean installed = Files.isExecutable(MOSQUITTO_PUB);
+        if (!installed && "true".equals(System.getenv("CI"))) throw new IllegalStateException("CI needs mosquitto_pub (apt-get install mosquitto-clients)");
+        assumeTrue(installed, "mosquitto_pub is not installed (apt-get install mosquitto-clients); skipping");
+        fixture = new EndpointFixture(dir);
+        key = fixture.city.addDevice("", "mosq-aq-1");
+    }
+
+    @AfterAll
+    void stop() {
+        if (fixture != null) fixture.close();
+    }
+
+    private int mosquittoPub(String version, String password, String message) throws Exception {
+        List<String> command = new ArrayList<>(List.of(MOSQUITTO_PUB.toString(), "-h", "127.0.0.1", "-p", String.valueOf(fixture.port),
+                "-V", version, "-q", "1", "-u", "mosq-aq-1", "-t", "devices/mosq-aq-1/attrs", "-m", message));
+        command.add("-P");
+        command.add(password);
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        assertThat(process.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        System.out.println("MOSQ exit=" + process.exitValue() + " out=" + output);
+        return process.exitValue();
+    }
+
+    @Test
+    void mqtt311Qos1ReadingIsStoredWhenMosquittoPubReturns() throws Exception {
+        assertThat(mosquittoPub("mqttv311", key, "{\"pm25\": 5.5}")).isZero();
+        assertThat(fixture.city.reading("", "mosq-aq-1", "pm25")).isEqualTo(5.5);
+    }
+
+    @Test
+    void mqtt5Qos1ReadingIsStoredWhenMosquittoPubReturns() throws Exception {
+        assertThat(mosquittoPub("mqttv5", key, "{\"pm10\": 9}")).isZero();
+        assertThat(fixture.city.reading("", "mosq-aq-1", "pm10")).isEqualTo(9.0);
+    }
+
+    @Test
+    void wrongPasswordFails() throws Exception {
+        assertThat(mosquittoPub("mqttv311", "c4d_wrong", "{\"pm25\": 99}")).isNotZero();
+        assertThat(fixture.city.reading("", "mosq-aq-1", "pm25")).isNotEqualTo(99.0);
+    }
+}

@@ -1,0 +1,106 @@
+package io.city4d.protocol.mqtt;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Broken and hostile clients lose their connection; the endpoint goes on serving the others. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class EndpointProtocolTest {
+    @TempDir
+    static Path dir;
+    EndpointFixture fixture;
+    String key;
+
+    @BeforeAll
+    void start() {
+        fixture = new EndpointFixture(dir);
+        key = fixture.city.addDevice("", "raw-aq-1");
+    }
+
+    @AfterAll
+    void stop() {
+        fixture.close();
+    }
+
+    @Test
+    void garbageBeforeConnectClosesTheConnection() throws Exception {
+        try (RawMqttClient client = new RawMqttClient(fixture.port)) {
+            client.writeRaw(new byte[] {(byte) 0xF7, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 1, 2, 3});
+            client.flush();
+            assertThat(client.closedByServer()).isTrue();
+        }
+        assertServing();
+    }
+
+    @Test
+    void publishBeforeConnectClosesTheConnection() throws Exception {
+        fixture.city.addDevice("", "raw-unconnected");
+        try (RawMqttClient client = new RawMqttClient(fixture.port)) {
+            client.publishQos1("devices/raw-unconnected/attrs", 1, "{\"pm25\": 1}".getBytes(UTF_8));
+            client.flush();
+            assertThat(client.closedByServer()).isTrue();
+        }
+        assertThat(fixture.city.entity("", "raw-unconnected")).isNull();
+        assertServing();
+    }
+
+    @Test
+    void malformedPacketAfterConnectClosesTheConnection() throws Exception {
+        try (RawMqttClient client = new RawMqttClient(fixture.port)) {
+            assertThat(client.connect("raw-aq-1", key)).isZero();
+            client.writePacket(0x80, new byte[] {0, 1, 0, 1, 'x', 0}); // SUBSCRIBE without its mandatory flag bits
+            client.flush();
+            assertThat(client.closedByServer()).isTrue();
+        }
+        assertServing();
+    }
+
+    @Test
+    void oversizedPacketClosesTheConnection() throws Exception {
+        try (RawMqttClient client = new RawMqttClient(fixture.port)) {
+            assertThat(client.connect("raw-aq-1", key)).isZero();
+            client.publishQos1("devices/raw-aq-1/attrs", 7, new byte[200 * 1024]);
+            client.flush();
+            assertThat(client.closedByServer()).isTrue();
+        }
+        assertServing();
+    }
+
+    @Test
+    void qos2PublishClosesTheConnection() throws Exception {
+        try (RawMqttClient client = new RawMqttClient(fixture.port)) {
+            assertThat(client.connect("raw-aq-1", key)).isZero();
+            client.writePacket(0x34, new byte[] {0, 1, 'x', 0, 9, '{', '}'});
+            client.flush();
+            assertThat(client.closedByServer()).isTrue();
+        }
+        assertServing();
+    }
+
+    @Test
+    void unknownApiKeyGetsReturnCode4() throws Exception {
+        try (RawMqttClient client = new RawMqttClient(fixture.port)) {
+            assertThat(client.connect("raw-aq-1", "not-a-key")).isEqualTo(4);
+            assertThat(client.closedByServer()).isTrue();
+        }
+    }
+
+    private void assertServing() throws Exception {
+        try (RawMqttClient client = new RawMqttClient(fixture.port)) {
+            assertThat(client.connect("raw-aq-1", key)).isZero();
+            client.publishQos1("devices/raw-aq-1/attrs", 42, "{\"pm10\": 42}".getBytes(UTF_8));
+            client.flush();
+            RawMqttClient.Packet ack = client.read();
+            assertThat(ack.type()).isEqualTo(RawMqttClient.Packet.PUBACK);
+            assertThat(ack.packetId()).isEqualTo(42);
+        }
+        assertThat(fixture.city.reading("", "raw-aq-1", "pm10")).isEqualTo(42.0);
+    }
+}

@@ -1,0 +1,30 @@
+package io.city4d.server;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+@Command(name = "serve", mixinStandardHelpOptions = true, description = "Run City4D until stopped (Ctrl+C).")
+final class ServeCommand implements Callable<Integer> {
+    @Mixin
+    ServeOptions options;
+
+    @Override
+    public Integer call() throws Exception {
+        ServerConfig config = options.toConfig(null);
+        City4d city = City4d.start(config);
+        Announcer.announce(city, config);
+        awaitShutdown(city);
+        return 0;
+    }
+
+    static void awaitShutdown(City4d city) throws InterruptedException {
+        CountDownLatch stop = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            city.close();
+            stop.countDown();
+        }));
+        stop.await();
+    }
+}

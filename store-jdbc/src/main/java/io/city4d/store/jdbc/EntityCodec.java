@@ -1,0 +1,65 @@
+package io.city4d.store.jdbc;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.city4d.core.model.Attribute;
+import io.city4d.core.model.Entity;
+import io.city4d.core.model.EntityJson;
+import io.city4d.core.model.Format;
+import io.city4d.core.model.GeoProperty;
+import io.city4d.core.model.Json;
+import io.city4d.core.model.Property;
+import io.city4d.core.model.Relationship;
+import io.city4d.core.model.Times;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * An entity as stored: its normalized JSON with system timestamps. {@link EntityJson#read} ignores those
+ * timestamps (a client may not set them), so reading puts them back on the entity and on every attribute.
+ */
+final class EntityCodec {
+    private EntityCodec() {}
+
+    static String write(Entity entity) {
+        return EntityJson.write(entity, Format.NORMALIZED, true, name -> true).toString();
+    }
+
+    static String writeAttribute(Attribute attribute) {
+        return EntityJson.writeAttribute(attribute, Format.NORMALIZED, true).toString();
+    }
+
+    static Entity read(String json) {
+        JsonNode node = parse(json);
+        Entity entity = EntityJson.read(node);
+        Map<String, Attribute> attributes = new LinkedHashMap<>();
+        entity.attributes().forEach((name, attribute) -> attributes.put(name, restamp(attribute, node.get(name))));
+        return new Entity(entity.id(), entity.types(), attributes, instant(node, "createdAt"), instant(node, "modifiedAt"));
+    }
+
+    static JsonNode parse(String json) {
+        try {
+            return Json.MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new StoreException("a stored document is not valid JSON", e);
+        }
+    }
+
+    private static Attribute restamp(Attribute attribute, JsonNode node) {
+        Map<String, Attribute> sub = new LinkedHashMap<>();
+        attribute.subAttributes().forEach((name, s) -> sub.put(name, restamp(s, node.get(name))));
+        Instant created = instant(node, "createdAt");
+        Instant modified = instant(node, "modifiedAt");
+        return switch (attribute) {
+            case Property p -> new Property(p.value(), p.unitCode(), p.observedAt(), p.datasetId(), sub, created, modified);
+            case GeoProperty g -> new GeoProperty(g.geoJson(), g.geometry(), g.observedAt(), g.datasetId(), sub, created, modified);
+            case Relationship r -> new Relationship(r.object(), r.observedAt(), r.datasetId(), sub, created, modified);
+        };
+    }
+
+    private static Instant instant(JsonNode node, String member) {
+        JsonNode value = node.get(member);
+        return value == null ? null : Times.parse(value.asText(), member);
+    }
+}

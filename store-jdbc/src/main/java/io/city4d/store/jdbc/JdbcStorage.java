@@ -1,0 +1,53 @@
+package io.city4d.store.jdbc;
+
+import io.city4d.core.port.DocumentStore;
+import io.city4d.core.port.EntityStore;
+import io.city4d.core.port.Storage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A storage on a SQL database whose schema the adapter has migrated: the entity store and the document store share
+ * its connections and its single group-commit writer.
+ */
+public class JdbcStorage implements Storage {
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcStorage.class);
+
+    private final JdbcConnections connections;
+    private final GroupCommitWriter writer;
+    private final JdbcEntityStore entities;
+    private final JdbcDocumentStore documents;
+
+    protected JdbcStorage(SqlDialect dialect, JdbcConnections connections) {
+        this.connections = connections;
+        ReadConnections readers = new ReadConnections(connections.readers());
+        this.writer = new GroupCommitWriter(connections.writer(), connections.description());
+        this.entities = new JdbcEntityStore(readers, writer, dialect);
+        this.documents = new JdbcDocumentStore(readers, writer);
+    }
+
+    @Override
+    public EntityStore entities() {
+        return entities;
+    }
+
+    @Override
+    public DocumentStore documents() {
+        return documents;
+    }
+
+    @Override
+    public String describe() {
+        return connections.description();
+    }
+
+    @Override
+    public void close() {
+        writer.close();
+        try {
+            connections.resources().close();
+        } catch (Exception e) {
+            LOG.warn("closing {} failed", connections.description(), e);
+        }
+    }
+}

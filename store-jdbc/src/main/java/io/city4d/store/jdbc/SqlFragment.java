@@ -1,0 +1,76 @@
+package io.city4d.store.jdbc;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+
+/** A piece of SQL with the values of its placeholders, in order. Parameters may be null. */
+public record SqlFragment(String sql, List<Object> params) {
+    public static final SqlFragment TRUE = new SqlFragment("1 = 1", List.of());
+    public static final SqlFragment FALSE = new SqlFragment("1 = 0", List.of());
+
+    public SqlFragment {
+        params = Collections.unmodifiableList(new ArrayList<>(params));
+    }
+
+    public static SqlFragment of(String sql, Object... params) {
+        return new SqlFragment(sql, java.util.Arrays.asList(params));
+    }
+
+    /** {@code column IN (?, ?, ...)}, or FALSE for no values. */
+    public static SqlFragment in(String column, Collection<?> values) {
+        if (values.isEmpty()) return FALSE;
+        return new SqlFragment(column + " IN (" + placeholders(values.size()) + ")", new ArrayList<>(values));
+    }
+
+    public static SqlFragment all(List<SqlFragment> parts) {
+        return join(" AND ", parts, TRUE);
+    }
+
+    public static SqlFragment any(List<SqlFragment> parts) {
+        return join(" OR ", parts, FALSE);
+    }
+
+    private static SqlFragment join(String operator, List<SqlFragment> parts, SqlFragment empty) {
+        if (parts.isEmpty()) return empty;
+        if (parts.size() == 1) return parts.get(0);
+        StringBuilder sql = new StringBuilder();
+        List<Object> params = new ArrayList<>();
+        for (SqlFragment part : parts) {
+            if (!sql.isEmpty()) sql.append(operator);
+            sql.append('(').append(part.sql).append(')');
+            params.addAll(part.params);
+        }
+        return new SqlFragment(sql.toString(), params);
+    }
+
+    public SqlFragment and(SqlFragment other) {
+        return all(List.of(this, other));
+    }
+
+    /** This fragment placed inside a template, where {@code %s} stands for it; extra parameters come before its own. */
+    public SqlFragment inside(String template, Object... leadingParams) {
+        List<Object> all = new ArrayList<>(java.util.Arrays.asList(leadingParams));
+        all.addAll(params);
+        return new SqlFragment(template.formatted(sql), all);
+    }
+
+    /** This fragment followed by more SQL and its parameters. */
+    public SqlFragment then(String more, Object... moreParams) {
+        List<Object> all = new ArrayList<>(params);
+        all.addAll(java.util.Arrays.asList(moreParams));
+        return new SqlFragment(sql + more, all);
+    }
+
+    /** This fragment followed by another. */
+    public SqlFragment then(SqlFragment more) {
+        List<Object> all = new ArrayList<>(params);
+        all.addAll(more.params);
+        return new SqlFragment(sql + more.sql, all);
+    }
+
+    public static String placeholders(int count) {
+        return String.join(", ", Collections.nCopies(count, "?"));
+    }
+}

@@ -1,0 +1,98 @@
+package io.city4d.store.jdbc;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * One group commit's transaction. Inserts are batched; any other statement first sends the pending batches, so
+ * that statements take effect in the order they were issued. Attachments hold state that the tasks of a group share
+ * (such as summed counts); each gets {@link Attachment#beforeCommit} once, after every task of the group, and
+ * {@link #afterCommit} actions run only when the commit succeeded.
+ */
+public final class WriteTransaction implements AutoCloseable {
+    private final Connection connection;
+    private final Map<String, PreparedStatement> batches = new LinkedHashMap<>();
+    private final Map<Class<?>, Attachment> attachments = new LinkedHashMap<>();
+    private final List<Runnable> afterCommit = new ArrayList<>();
+
+    interface Attachment {
+        void beforeCommit(WriteTransaction transaction) throws SQLException;
+    }
+
+    WriteTransaction(Connection connection) {
+        this.connection = connection;
+    }
+
+    Connection connection() {
+        return connection;
+    }
+
+    /** Adds a row insert to a batch; rows of one statement are sent together. */
+    void batch(String sql, Object... params) throws SQLException {
+        PreparedStatement statement = batchStatement(sql);
+        Jdbc.bind(statement, Arrays.asList(params));
+        statement.addBatch();
+    }
+
+    /** The batched statement of this SQL, for callers that bind it themselves and then call addBatch. */
+    PreparedStatement batchStatement(String sql) throws SQLException {
+        PreparedStatement statement = batches.get(sql);
+        if (statement == null) {
+            statement = connection.prepareStatement(sql);
+            batches.put(sql, statement);
+        }
+        return statement;
+    }
+
+    /** Runs a statement that may see or change batched rows, and returns the count of rows it changed. */
+    int update(String sql, Object... params) throws SQLException {
+        flushBatches();
+        return Jdbc.update(connection, SqlFragment.of(sql, params));
+    }
+
+    /**
+     * Runs a statement returning one long (e.g. INSERT ... RETURNING key); null when it returned no row. Pending
+     * batches are not sent first: such statements must not touch the batched tables.
+     */
+    Long returningLong(String sql, Object... params) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            Jdbc.bind(statement, Arrays.asList(params));
+            try (ResultSet row = statement.executeQuery()) {
+                return row.next() ? row.getLong(1) : null;
+            }
+        }
+    }
+
+    /** The group's attachment of this type, created on first use. */
+    <T extends Attachment> T attachment(Class<T> type, Supplier<T> create) {
+        return type.cast(attachments.computeIfAbsent(type, t -> create.get()));
+    }
+
+    void afterCommit(Runnable action) {
+        afterCommit.add(action);
+    }
+
+    void commit() throws SQLException {
+        for (Attachment attachment : attachments.values()) attachment.beforeCommit(this);
+        flushBatches();
+        connection.commit();
+        afterCommit.forEach(Runnable::run);
+    }
+
+    private void flushBatches() throws SQLException {
+        for (PreparedStatement statement : batches.values()) statement.executeBatch();
+    }
+
+    @Override
+    public void close() throws SQLException {
+        for (PreparedStatement statement : batches.values()) statement.close();
+    }
+}
