@@ -37,7 +37,7 @@ final class DemoCommand implements Callable<Integer> {
         if (options.dataDir == null || options.dataDir.equals(Path.of("city4d-data"))) options.dataDir = Path.of("city4d-data", "demo");
         options.httpPort = availableOr(options.httpPort);
         if (options.mqttPort > 0) options.mqttPort = availableOr(options.mqttPort);
-        ServerConfig config = options.toConfig(null);
+        ServerConfig config = options.toConfig();
         City4d city = City4d.start(config);
         System.out.println("Generating the demo district around Hoan Kiem Lake (seed " + seed + ")...");
         District district = DemoDistrict.generate(seed);

@@ -2,30 +2,47 @@ package io.city4d.server;
 
 import io.city4d.core.device.DeviceTelemetry;
 import io.city4d.core.security.Authenticator;
+import io.city4d.core.security.Principal;
+import io.city4d.core.security.Role;
 import io.city4d.core.subscription.NotificationTransport;
+import io.city4d.protocol.mqtt.MqttBridge;
 import io.city4d.protocol.mqtt.MqttEndpoint;
+import io.city4d.protocol.mqtt.MqttNotificationTransport;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The southbound protocol adapters: the built-in MQTT endpoint and, when configured, the bridge to an external broker. */
+/**
+ * The MQTT adapters: the built-in device endpoint, the bridge to an external broker when one is configured, and
+ * the transport that publishes subscription notifications to MQTT brokers.
+ */
 final class DeviceEndpoints implements AutoCloseable {
-    private final MqttEndpoint mqtt;
+    private final MqttEndpoint endpoint;
+    private final MqttBridge bridge;
+    private final MqttNotificationTransport notifications = new MqttNotificationTransport();
     private final List<AutoCloseable> started = new ArrayList<>();
     private int mqttPort = -1;
 
     DeviceEndpoints(ServerConfig config, Authenticator authenticator, DeviceTelemetry telemetry) {
-        this.mqtt = config.mqttPort() < 0 ? null
+        this.endpoint = config.mqttPort() < 0 ? null
                 : new MqttEndpoint(MqttEndpoint.Settings.defaults().withAddress(config.host(), config.mqttPort()), authenticator, telemetry);
+        ServerConfig.Bridge b = config.bridge();
+        this.bridge = b == null ? null : new MqttBridge(new MqttBridge.Settings(b.host(), b.port(), b.username(), b.password(),
+                b.topicPrefix() + "#", b.clientId()), new Principal("mqtt bridge", Role.OPERATOR, null, null), telemetry);
+        started.add(notifications);
     }
 
     List<NotificationTransport> notificationTransports() {
-        return List.of();
+        return List.of(notifications);
     }
 
     void start() {
-        if (mqtt != null) {
-            mqttPort = mqtt.start();
-            started.add(mqtt);
+        if (endpoint != null) {
+            mqttPort = endpoint.start();
+            started.add(endpoint);
+        }
+        if (bridge != null) {
+            bridge.start();
+            started.add(bridge);
         }
     }
 
@@ -33,6 +50,6 @@ final class DeviceEndpoints implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        for (AutoCloseable c : started) c.close();
+        for (int i = started.size() - 1; i >= 0; i--) started.get(i).close();
     }
 }

@@ -12,7 +12,7 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ServerConfig config = options.toConfig(null);
+        ServerConfig config = options.toConfig();
         City4d city = City4d.start(config);
         Announcer.announce(city, config);
         awaitShutdown(city);

@@ -32,11 +32,31 @@ final class ServeOptions {
     @Option(names = "--max-body", description = "Largest request body in bytes (default: ${DEFAULT-VALUE}).", defaultValue = "4194304")
     long maxBody;
 
-    ServerConfig toConfig(Path defaultDataDir) {
-        Path data = dataDir == null ? defaultDataDir : dataDir;
-        ServerConfig c = ServerConfig.embedded(data, httpPort, mqttPort).withHost(host).withMaxBody(maxBody);
+    @Option(names = "--bridge", description = "Take device readings from an external MQTT broker, host:port.")
+    String bridge;
+
+    @Option(names = "--bridge-prefix", description = "Topic prefix on that broker (default: ${DEFAULT-VALUE}).", defaultValue = "city4d/")
+    String bridgePrefix;
+
+    @Option(names = "--bridge-user", description = "User on that broker (default: $CITY4D_BRIDGE_USER).", defaultValue = "${env:CITY4D_BRIDGE_USER}")
+    String bridgeUser;
+
+    @Option(names = "--bridge-password", description = "Password on that broker (default: $CITY4D_BRIDGE_PASSWORD).", defaultValue = "${env:CITY4D_BRIDGE_PASSWORD}")
+    String bridgePassword;
+
+    ServerConfig toConfig() {
+        ServerConfig c = ServerConfig.embedded(dataDir, httpPort, mqttPort).withHost(host).withMaxBody(maxBody);
+        if (bridge != null) c = c.withBridge(bridge(bridge));
         if ("postgres".equals(store)) return c.withPostgres(dbUrl, dbUser, dbPassword);
         if (!"sqlite".equals(store)) throw new IllegalArgumentException("--store must be sqlite or postgres");
         return c;
+    }
+
+    private ServerConfig.Bridge bridge(String hostPort) {
+        int colon = hostPort.lastIndexOf(':');
+        if (colon < 1) throw new IllegalArgumentException("--bridge must be host:port");
+        int port = Integer.parseInt(hostPort.substring(colon + 1));
+        String prefix = bridgePrefix.endsWith("/") ? bridgePrefix : bridgePrefix + "/";
+        return new ServerConfig.Bridge(hostPort.substring(0, colon), port, bridgeUser, bridgePassword, prefix, "city4d-bridge-" + Math.abs(dataDir.toAbsolutePath().hashCode()));
     }
 }

@@ -13,8 +13,11 @@ public record ServerConfig(String host, int httpPort, int mqttPort, Path dataDir
                            String dbPassword, String adminToken, long maxBodyBytes, List<Duration> notificationRetries,
                            Bridge bridge, Pipeline.Settings pipeline) {
 
-    /** An external MQTT broker to subscribe to, or null. */
-    public record Bridge(String host, int port, String username, String password, String topicPrefix) {}
+    /**
+     * An external MQTT broker to take device readings from, or null. Topics follow the device scheme under the prefix
+     * ({@code {prefix}devices/{id}/attrs}); the client id names the bridge's persistent session on the broker.
+     */
+    public record Bridge(String host, int port, String username, String password, String topicPrefix, String clientId) {}
 
     public static ServerConfig embedded(Path dataDir, int httpPort, int mqttPort) {
         return new ServerConfig("127.0.0.1", httpPort, mqttPort, dataDir, "sqlite", null, null, null,

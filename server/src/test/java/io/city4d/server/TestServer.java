@@ -17,8 +17,11 @@ final class TestServer implements AutoCloseable {
     final HttpClient http = HttpClient.newHttpClient();
 
     TestServer(Path dir) {
-        ServerConfig config = ServerConfig.embedded(dir, freePort(), freePort()).withAdminToken(ADMIN)
-                .withRetries(List.of(Duration.ofMillis(50), Duration.ofMillis(100)));
+        this(ServerConfig.embedded(dir, freePort(), freePort()).withAdminToken(ADMIN)
+                .withRetries(List.of(Duration.ofMillis(50), Duration.ofMillis(100))));
+    }
+
+    TestServer(ServerConfig config) {
         city = City4d.start(config);
     }
 

@@ -47,7 +47,11 @@ class EndpointMqtt311Test {
     }
 
     private MqttClient connect(String username, String apiKey) throws MqttException {
-        MqttClient client = new MqttClient(fixture.uri(), MqttClient.generateClientId(), new MemoryPersistence());
+        return connect(username, apiKey, MqttClient.generateClientId());
+    }
+
+    private MqttClient connect(String username, String apiKey, String clientId) throws MqttException {
+        MqttClient client = new MqttClient(fixture.uri(), clientId, new MemoryPersistence());
         MqttConnectOptions options = new MqttConnectOptions();
         options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
         options.setUserName(username);
@@ -135,6 +139,23 @@ class EndpointMqtt311Test {
         assertThatThrownBy(() -> client.subscribe("devices/+/commands", 1)).isInstanceOf(MqttException.class);
         client.disconnect();
         client.close();
+    }
+
+    @Test
+    void aSecondConnectionWithTheSameClientIdTakesTheSessionOver() throws Exception {
+        MqttClient first = connect("v3-aq-2", key2, "v3-same-client");
+        MqttClient second = connect("v3-aq-2", key2, "v3-same-client");
+        assertThat(Await.until(() -> !first.isConnected(), Duration.ofSeconds(5))).isTrue();
+        assertThat(second.isConnected()).isTrue();
+        // The same client id under another credential is another session.
+        MqttClient other = connect("v3-aq-1", key1, "v3-same-client");
+        Thread.sleep(200);
+        assertThat(second.isConnected()).isTrue();
+        for (MqttClient c : new MqttClient[] {second, other}) {
+            c.disconnect();
+            c.close();
+        }
+        first.close();
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.city4d.protocol.mqtt;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.SocketException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -66,8 +67,12 @@ class EndpointProtocolTest {
     void oversizedPacketClosesTheConnection() throws Exception {
         try (RawMqttClient client = new RawMqttClient(fixture.port)) {
             assertThat(client.connect("raw-aq-1", key)).isZero();
-            client.publishQos1("devices/raw-aq-1/attrs", 7, new byte[200 * 1024]);
-            client.flush();
+            try {
+                client.publishQos1("devices/raw-aq-1/attrs", 7, new byte[200 * 1024]);
+                client.flush();
+            } catch (SocketException e) {
+                // The server closed the connection while the packet was still being sent.
+            }
             assertThat(client.closedByServer()).isTrue();
         }
         assertServing();
@@ -82,6 +87,29 @@ class EndpointProtocolTest {
             assertThat(client.closedByServer()).isTrue();
         }
         assertServing();
+    }
+
+    @Test
+    void silentClientIsClosedAfterOneAndAHalfKeepAlivePeriods() throws Exception {
+        try (RawMqttClient client = new RawMqttClient(fixture.port)) {
+            assertThat(client.connect("raw-aq-1", key, 1)).isZero();
+            long start = System.nanoTime();
+            assertThat(client.closedByServer()).isTrue();
+            assertThat((System.nanoTime() - start) / 1_000_000).isBetween(1_000L, 5_000L);
+        }
+    }
+
+    @Test
+    void pingKeepsTheConnectionOpen() throws Exception {
+        try (RawMqttClient client = new RawMqttClient(fixture.port)) {
+            assertThat(client.connect("raw-aq-1", key, 1)).isZero();
+            for (int i = 0; i < 4; i++) {
+                Thread.sleep(500);
+                client.writePacket(0xC0, new byte[0]);
+                client.flush();
+                assertThat(client.read().type()).isEqualTo(RawMqttClient.Packet.PINGRESP);
+            }
+        }
     }
 
     @Test

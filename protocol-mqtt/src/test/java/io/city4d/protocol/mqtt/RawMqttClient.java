@@ -29,14 +29,18 @@ final class RawMqttClient implements AutoCloseable {
         out = new BufferedOutputStream(socket.getOutputStream(), 64 * 1024);
     }
 
-    /** Sends CONNECT and returns the CONNACK return code. */
+    /** Sends CONNECT with a keep-alive of a minute and returns the CONNACK return code. */
     int connect(String username, String password) throws IOException {
+        return connect(username, password, 60);
+    }
+
+    int connect(String username, String password, int keepAliveSeconds) throws IOException {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         writeString(body, "MQTT");
         body.write(4);
         body.write(0xC2); // user name, password, clean session
-        body.write(0);
-        body.write(60);
+        body.write(keepAliveSeconds >> 8);
+        body.write(keepAliveSeconds & 0xFF);
         writeString(body, "raw-" + System.nanoTime());
         writeString(body, username);
         writeString(body, password);
@@ -116,6 +120,7 @@ final class RawMqttClient implements AutoCloseable {
 
     record Packet(int type, byte[] body) {
         static final int PUBACK = 4;
+        static final int PINGRESP = 13;
 
         int packetId() {
             return (body[0] & 0xFF) << 8 | body[1] & 0xFF;
