@@ -6,23 +6,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.city4d.core.model.Entity;
 import io.city4d.core.model.Property;
 import io.city4d.core.pipeline.Pipeline;
-import java.nio.file.Path;
 import java.util.BitSet;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** A pipeline that holds only four commands takes a burst without losing or wrongly acknowledging a reading. */
 class EndpointBackpressureTest {
     private static final int BURST = 2_000;
     private static final int KEYS = 100;
 
-    @TempDir
-    Path dir;
-
     @Test
     void burstIntoATinyPipelineIsAllStoredAndAcknowledged() throws Exception {
         Pipeline.Settings tiny = new Pipeline.Settings(1, 4, 4, 1_000);
-        try (EndpointFixture fixture = new EndpointFixture(dir, tiny, MqttEndpoint.Settings.defaults().withAddress("127.0.0.1", 0))) {
+        try (EndpointFixture fixture = new EndpointFixture(tiny)) {
             String key = fixture.city.addDevice("", "burst-1");
             long committedBefore = fixture.city.pipeline.committedChanges();
             try (RawMqttClient client = new RawMqttClient(fixture.port)) {

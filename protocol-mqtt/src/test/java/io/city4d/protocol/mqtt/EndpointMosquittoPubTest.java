@@ -10,34 +10,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The Mosquitto command-line client against the endpoint: a device that is not written in Java. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class EndpointMosquittoPubTest {
+class EndpointMosquittoPubTest extends EndpointTestBase {
     private static final Path MOSQUITTO_PUB = Path.of("/usr/bin/mosquitto_pub");
 
-    @TempDir
-    static Path dir;
-    EndpointFixture fixture;
     String key;
 
     @BeforeAll
-    void start() {
+    void registerDevice() {
         boolean installed = Files.isExecutable(MOSQUITTO_PUB);
         if (!installed && "true".equals(System.getenv("CI"))) throw new IllegalStateException("CI needs mosquitto_pub (apt-get install mosquitto-clients)");
         assumeTrue(installed, "mosquitto_pub is not installed (apt-get install mosquitto-clients); skipping");
-        fixture = new EndpointFixture(dir);
         key = fixture.city.addDevice("", "mosq-aq-1");
-    }
-
-    @AfterAll
-    void stop() {
-        if (fixture != null) fixture.close();
     }
 
     private record Run(int exitCode, String output) {}

@@ -7,9 +7,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.city4d.core.model.Json;
 import io.city4d.core.model.Property;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -18,32 +19,30 @@ import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttSecurityException;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class EndpointMqtt311Test {
+class EndpointMqtt311Test extends EndpointTestBase {
     private static final String READING = "{\"pm25\": 31.2, \"pm10\": 48, \"ts\": \"2026-11-25T08:00:00Z\"}";
 
-    @TempDir
-    static Path dir;
-    EndpointFixture fixture;
+    private final List<MqttClient> clients = new ArrayList<>();
     String key1;
     String key2;
 
     @BeforeAll
-    void start() {
-        fixture = new EndpointFixture(dir);
+    void registerDevices() {
         key1 = fixture.city.addDevice("", "v3-aq-1");
         key2 = fixture.city.addDevice("", "v3-aq-2");
     }
 
-    @AfterAll
-    void stop() {
-        fixture.close();
+    @AfterEach
+    void closeClients() throws MqttException {
+        for (MqttClient client : clients) {
+            if (client.isConnected()) client.disconnect();
+            client.close();
+        }
+        clients.clear();
     }
 
     private MqttClient connect(String username, String apiKey) throws MqttException {
@@ -52,6 +51,7 @@ class EndpointMqtt311Test {
 
     private MqttClient connect(String username, String apiKey, String clientId) throws MqttException {
         MqttClient client = new MqttClient(fixture.uri(), clientId, new MemoryPersistence());
+        clients.add(client);
         MqttConnectOptions options = new MqttConnectOptions();
         options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
         options.setUserName(username);
@@ -71,8 +71,6 @@ class EndpointMqtt311Test {
         assertThat(pm25.unitCode()).isEqualTo("GQ");
         assertThat(pm25.observedAt()).isEqualTo(Instant.parse("2026-11-25T08:00:00Z"));
         assertThat(fixture.city.reading("", "v3-aq-1", "pm10")).isEqualTo(48.0);
-        client.disconnect();
-        client.close();
     }
 
     @Test
@@ -80,8 +78,6 @@ class EndpointMqtt311Test {
         MqttClient client = connect("v3-aq-2", key2);
         client.publish("devices/v3-aq-2/attrs", "{\"no2\": 17.5}".getBytes(UTF_8), 0, false);
         assertThat(Await.until(() -> Double.valueOf(17.5).equals(fixture.city.reading("", "v3-aq-2", "no2")), Duration.ofSeconds(5))).isTrue();
-        client.disconnect();
-        client.close();
     }
 
     @Test
@@ -107,8 +103,6 @@ class EndpointMqtt311Test {
         assertThat(problem.get("title").asText()).isEqualTo("Bad request data");
         assertThat(problem.get("detail").asText()).contains("JSON");
         assertThat(fixture.city.entity("", device)).isNull();
-        client.disconnect();
-        client.close();
     }
 
     @Test
@@ -126,8 +120,6 @@ class EndpointMqtt311Test {
         assertThat(Json.MAPPER.readTree(errors.poll(5, TimeUnit.SECONDS)).get("type").asText()).isEqualTo("https://city4d.io/problems/forbidden");
         assertThat(fixture.city.entity("", victim)).isNull();
         assertThat(fixture.endpoint.messagesRejected()).isPositive();
-        client.disconnect();
-        client.close();
     }
 
     @Test
@@ -137,8 +129,6 @@ class EndpointMqtt311Test {
         assertThatThrownBy(() -> client.subscribe("devices/v3-aq-2/errors", 1)).isInstanceOf(MqttException.class);
         assertThatThrownBy(() -> client.subscribe("devices/v3-aq-1/attrs", 1)).isInstanceOf(MqttException.class);
         assertThatThrownBy(() -> client.subscribe("devices/+/commands", 1)).isInstanceOf(MqttException.class);
-        client.disconnect();
-        client.close();
     }
 
     @Test
@@ -151,11 +141,6 @@ class EndpointMqtt311Test {
         MqttClient other = connect("v3-aq-1", key1, "v3-same-client");
         Thread.sleep(200);
         assertThat(second.isConnected()).isTrue();
-        for (MqttClient c : new MqttClient[] {second, other}) {
-            c.disconnect();
-            c.close();
-        }
-        first.close();
     }
 
     @Test
@@ -169,7 +154,5 @@ class EndpointMqtt311Test {
 
         client.unsubscribe("devices/v3-aq-1/commands");
         assertThat(fixture.endpoint.sendCommand("", "v3-aq-1", "{}".getBytes(UTF_8))).isZero();
-        client.disconnect();
-        client.close();
     }
 }

@@ -6,8 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.city4d.core.model.Json;
-import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
@@ -16,31 +17,29 @@ import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.MqttSubscription;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class EndpointMqtt5Test {
+class EndpointMqtt5Test extends EndpointTestBase {
     private static final String READING = "{\"pm25\": 12.5, \"pm10\": 20, \"ts\": \"2026-11-25T09:00:00Z\"}";
 
-    @TempDir
-    static Path dir;
-    EndpointFixture fixture;
+    private final List<MqttAsyncClient> clients = new ArrayList<>();
     String key1;
 
     @BeforeAll
-    void start() {
-        fixture = new EndpointFixture(dir);
+    void registerDevices() {
         key1 = fixture.city.addDevice("", "v5-aq-1");
         fixture.city.addDevice("", "v5-aq-2");
     }
 
-    @AfterAll
-    void stop() {
-        fixture.close();
+    @AfterEach
+    void closeClients() throws MqttException {
+        for (MqttAsyncClient client : clients) {
+            if (client.isConnected()) client.disconnect().waitForCompletion(5_000);
+            client.close();
+        }
+        clients.clear();
     }
 
     private MqttAsyncClient connect(String apiKey) throws MqttException {
@@ -49,6 +48,7 @@ class EndpointMqtt5Test {
 
     private MqttAsyncClient connect(String apiKey, PahoV5Inbox inbox) throws MqttException {
         MqttAsyncClient client = new MqttAsyncClient(fixture.uri(), "v5-" + System.nanoTime(), new MemoryPersistence());
+        clients.add(client);
         client.setCallback(inbox);
         MqttConnectionOptions options = new MqttConnectionOptions();
         options.setUserName("whoever");
@@ -75,8 +75,6 @@ class EndpointMqtt5Test {
         assertThat(publish(client, "devices/v5-aq-1/attrs", READING, 1)).isZero();
         assertThat(fixture.city.reading("", "v5-aq-1", "pm25")).isEqualTo(12.5);
         assertThat(fixture.city.reading("", "v5-aq-1", "pm10")).isEqualTo(20.0);
-        client.disconnect().waitForCompletion();
-        client.close();
     }
 
     @Test
@@ -84,8 +82,6 @@ class EndpointMqtt5Test {
         MqttAsyncClient client = connect(key1);
         assertThat(publish(client, "devices/v5-aq-1/attrs", "{\"o3\": 61}", 0)).isZero();
         assertThat(Await.until(() -> Double.valueOf(61).equals(fixture.city.reading("", "v5-aq-1", "o3")), Duration.ofSeconds(5))).isTrue();
-        client.disconnect().waitForCompletion();
-        client.close();
     }
 
     @Test
@@ -109,8 +105,6 @@ class EndpointMqtt5Test {
         assertThat(problem.get("type").asText()).isEqualTo("https://uri.etsi.org/ngsi-ld/errors/BadRequestData");
         assertThat(publish(client, "devices/" + device + "/attrs", "[1, 2]", 1)).isEqualTo(0x99);
         assertThat(fixture.city.entity("", device)).isNull();
-        client.disconnect().waitForCompletion();
-        client.close();
     }
 
     @Test
@@ -119,8 +113,6 @@ class EndpointMqtt5Test {
         assertThat(publish(client, "devices/v5-aq-2/attrs", READING, 1)).isEqualTo(0x87);
         assertThat(publish(client, "t/other-city/devices/v5-aq-1/attrs", READING, 1)).isEqualTo(0x87);
         assertThat(fixture.city.entity("", "v5-aq-2")).isNull();
-        client.disconnect().waitForCompletion();
-        client.close();
     }
 
     @Test
@@ -132,8 +124,6 @@ class EndpointMqtt5Test {
         // The connection is still usable after refusals.
         assertThat(publish(client, "devices/v5-aq-1/attrs", "{\"so2\": 4}", 1)).isZero();
         assertThat(fixture.city.reading("", "v5-aq-1", "so2")).isEqualTo(4.0);
-        client.disconnect().waitForCompletion();
-        client.close();
     }
 
     @Test
@@ -150,7 +140,5 @@ class EndpointMqtt5Test {
             // Paho reports a failure code as an exception; the codes themselves are checked below.
         }
         assertThat(token.getReasonCodes()).containsExactly(1, 0x87, 0x87, 0x87);
-        client.disconnect().waitForCompletion();
-        client.close();
     }
 }

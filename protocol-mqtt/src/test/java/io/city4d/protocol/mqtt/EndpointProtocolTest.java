@@ -4,30 +4,16 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.SocketException;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Broken and hostile clients lose their connection; the endpoint goes on serving the others. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class EndpointProtocolTest {
-    @TempDir
-    static Path dir;
-    EndpointFixture fixture;
+class EndpointProtocolTest extends EndpointTestBase {
     String key;
 
     @BeforeAll
-    void start() {
-        fixture = new EndpointFixture(dir);
+    void registerDevice() {
         key = fixture.city.addDevice("", "raw-aq-1");
-    }
-
-    @AfterAll
-    void stop() {
-        fixture.close();
     }
 
     @Test

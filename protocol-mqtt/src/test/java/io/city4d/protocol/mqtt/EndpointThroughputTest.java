@@ -3,7 +3,6 @@ package io.city4d.protocol.mqtt;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -12,7 +11,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -24,12 +22,9 @@ class EndpointThroughputTest {
     private static final int PER_CONNECTION = 25_000;
     private static final int WINDOW = 900;
 
-    @TempDir
-    Path dir;
-
     @Test
     void manyQos1ReadingsAreAllAcknowledgedAndWritten() throws Exception {
-        try (EndpointFixture fixture = new EndpointFixture(dir)) {
+        try (EndpointFixture fixture = new EndpointFixture()) {
             List<String> keys = new ArrayList<>();
             for (int c = 0; c < CONNECTIONS; c++) keys.add(fixture.city.addDevice("", "load-" + c));
             long committedBefore = fixture.city.pipeline.committedChanges();
