@@ -47,10 +47,7 @@ final class DiscoveryRoutes implements HttpService {
             ld.send(res, 200, out, ctx, ld.accepted(req, false));
             return;
         }
-        ObjectNode list = Json.NODES.objectNode().put("id", "urn:ngsi-ld:EntityTypeList:" + UUID.randomUUID()).put("type", "EntityTypeList");
-        ArrayNode names = list.putArray("typeList");
-        types.forEach(t -> names.add(ctx.compact(t.type())));
-        ld.send(res, 200, list, ctx, ld.accepted(req, false));
+        sendNames(req, res, ctx, "EntityTypeList", "typeList", types.stream().map(TypeSummary::type).toList());
     }
 
     private void type(ServerRequest req, ServerResponse res) {
@@ -76,10 +73,7 @@ final class DiscoveryRoutes implements HttpService {
             ld.send(res, 200, out, ctx, ld.accepted(req, false));
             return;
         }
-        ObjectNode list = Json.NODES.objectNode().put("id", "urn:ngsi-ld:AttributeList:" + UUID.randomUUID()).put("type", "AttributeList");
-        ArrayNode names = list.putArray("attributeList");
-        attributes.forEach(a -> names.add(ctx.compact(a.attribute())));
-        ld.send(res, 200, list, ctx, ld.accepted(req, false));
+        sendNames(req, res, ctx, "AttributeList", "attributeList", attributes.stream().map(AttributeSummary::attribute).toList());
     }
 
     private void attribute(ServerRequest req, ServerResponse res) {
@@ -89,6 +83,14 @@ final class DiscoveryRoutes implements HttpService {
         AttributeSummary a = store.attributes(Requests.tenant(req)).stream().filter(s -> s.attribute().equals(name)).findFirst()
                 .orElseThrow(() -> ProblemException.notFound("no attribute " + name));
         ld.send(res, 200, attributeInfo(a, ctx, true), ctx, ld.accepted(req, false));
+    }
+
+    /** An EntityTypeList or AttributeList: a fresh id and the compacted names. */
+    private void sendNames(ServerRequest req, ServerResponse res, LdContext ctx, String listType, String member, java.util.List<String> iris) {
+        ObjectNode list = Json.NODES.objectNode().put("id", "urn:ngsi-ld:" + listType + ":" + UUID.randomUUID()).put("type", listType);
+        ArrayNode names = list.putArray(member);
+        iris.forEach(iri -> names.add(ctx.compact(iri)));
+        ld.send(res, 200, list, ctx, ld.accepted(req, false));
     }
 
     private static ObjectNode attributeInfo(AttributeSummary a, LdContext ctx, boolean withCount) {

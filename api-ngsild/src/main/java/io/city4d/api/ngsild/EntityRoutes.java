@@ -26,6 +26,7 @@ import io.helidon.webserver.http.ServerResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 
 /** /entities and its attributes (NGSI-LD clause 6.4 to 6.7). */
 final class EntityRoutes implements HttpService {
@@ -141,22 +142,20 @@ final class EntityRoutes implements HttpService {
     }
 
     private void patchAttr(ServerRequest req, ServerResponse res) {
-        Authentication.requireWrite(req);
-        String tenant = Requests.tenant(req);
-        LdExchange.Body body = ld.body(req, LdExchange.PATCH_TYPES);
-        String name = body.context().expand(req.path().pathParameters().get("attr"));
-        Attribute patch = EntityJson.readAttribute(name, NgsiJson.expandFragment(requireObject(body.json()), body.context()));
-        Requests.await(pipeline.submit(tenant, new Command.PatchAttribute(id(req), name, patch)));
-        res.status(204).send();
+        writeAttribute(req, res, LdExchange.PATCH_TYPES, (name, attribute) -> new Command.PatchAttribute(id(req), name, attribute));
     }
 
     private void replaceAttr(ServerRequest req, ServerResponse res) {
+        writeAttribute(req, res, LdExchange.BODY_TYPES, (name, attribute) -> new Command.ReplaceAttribute(id(req), name, attribute));
+    }
+
+    private void writeAttribute(ServerRequest req, ServerResponse res, Set<String> mediaTypes, BiFunction<String, Attribute, Command> command) {
         Authentication.requireWrite(req);
         String tenant = Requests.tenant(req);
-        LdExchange.Body body = ld.body(req, LdExchange.BODY_TYPES);
+        LdExchange.Body body = ld.body(req, mediaTypes);
         String name = body.context().expand(req.path().pathParameters().get("attr"));
         Attribute attribute = EntityJson.readAttribute(name, NgsiJson.expandFragment(requireObject(body.json()), body.context()));
-        Requests.await(pipeline.submit(tenant, new Command.ReplaceAttribute(id(req), name, attribute)));
+        Requests.await(pipeline.submit(tenant, command.apply(name, attribute)));
         res.status(204).send();
     }
 
