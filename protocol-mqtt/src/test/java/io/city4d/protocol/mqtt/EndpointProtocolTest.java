@@ -40,36 +40,32 @@ class EndpointProtocolTest extends EndpointTestBase {
 
     @Test
     void malformedPacketAfterConnectClosesTheConnection() throws Exception {
-        try (RawMqttClient client = new RawMqttClient(fixture.port)) {
-            assertThat(client.connect("raw-aq-1", key)).isZero();
-            client.writePacket(0x80, new byte[] {0, 1, 0, 1, 'x', 0}); // SUBSCRIBE without its mandatory flag bits
-            client.flush();
-            assertThat(client.closedByServer()).isTrue();
-        }
-        assertServing();
-    }
-
-    @Test
-    void oversizedPacketClosesTheConnection() throws Exception {
-        try (RawMqttClient client = new RawMqttClient(fixture.port)) {
-            assertThat(client.connect("raw-aq-1", key)).isZero();
-            try {
-                client.publishQos1("devices/raw-aq-1/attrs", 7, new byte[200 * 1024]);
-                client.flush();
-            } catch (SocketException e) {
-                // The server closed the connection while the packet was still being sent.
-            }
-            assertThat(client.closedByServer()).isTrue();
-        }
-        assertServing();
+        assertConnectionClosedAfter(0x80, new byte[] {0, 1, 0, 1, 'x', 0}); // SUBSCRIBE without its mandatory flag bits
     }
 
     @Test
     void qos2PublishClosesTheConnection() throws Exception {
+        assertConnectionClosedAfter(0x34, new byte[] {0, 1, 'x', 0, 9, '{', '}'});
+    }
+
+    @Test
+    void oversizedPacketClosesTheConnection() throws Exception {
+        byte[] body = new byte[200 * 1024];
+        body[1] = 1; // topic "x" and then a payload far over the limit
+        body[2] = 'x';
+        assertConnectionClosedAfter(0x32, body);
+    }
+
+    /** Connects, sends one packet and expects the server to close the connection, and then to serve on. */
+    private void assertConnectionClosedAfter(int firstByte, byte[] body) throws Exception {
         try (RawMqttClient client = new RawMqttClient(fixture.port)) {
             assertThat(client.connect("raw-aq-1", key)).isZero();
-            client.writePacket(0x34, new byte[] {0, 1, 'x', 0, 9, '{', '}'});
-            client.flush();
+            try {
+                client.writePacket(firstByte, body);
+                client.flush();
+            } catch (SocketException e) {
+                // The server closed the connection while a large packet was still being sent.
+            }
             assertThat(client.closedByServer()).isTrue();
         }
         assertServing();

@@ -16,7 +16,17 @@ import java.util.regex.Pattern;
  */
 record EntityFilter(SqlFragment where, Pattern idPattern, Predicate<Entity> residualQ, GeoQuery geo) {
 
+    /** The filter whose conditions let the database start from the narrowest index. */
     static EntityFilter of(String tenant, EntityQuery query) {
+        return of(tenant, query, false);
+    }
+
+    /** The filter whose conditions are checked entity by entity, for a walk through entities in id order. */
+    static EntityFilter probing(String tenant, EntityQuery query) {
+        return of(tenant, query, true);
+    }
+
+    private static EntityFilter of(String tenant, EntityQuery query, boolean probing) {
         List<SqlFragment> conditions = new ArrayList<>();
         conditions.add(SqlFragment.of("e.tenant = ?", tenant));
         if (query.ids() != null) conditions.add(SqlFragment.in("e.id", query.ids()));
@@ -25,17 +35,21 @@ record EntityFilter(SqlFragment where, Pattern idPattern, Predicate<Entity> resi
             idPattern = Pattern.compile(query.idPattern());
             conditions.add(IdPatternPrefix.condition(query.idPattern()));
         }
+        QTranslator.Translation q = query.q() == null ? null : QTranslator.translate(tenant, query.q(), probing);
         if (query.types() != null) {
-            conditions.add(SqlFragment.in("t.type", query.types())
-                    .inside("e.key IN (SELECT t.entity_key FROM entity_type t WHERE t.tenant = ? AND %s)", tenant));
+            // a type is rarely the narrowest condition: when another index can lead, types are only checked per entity
+            boolean otherLeads = query.ids() != null || query.attrs() != null || query.geo() != null || (q != null && q.narrows());
+            conditions.add(otherLeads || probing
+                    ? SqlFragment.in("t.type", query.types()).inside("EXISTS (SELECT 1 FROM entity_type t WHERE t.entity_key = e.key AND %s)")
+                    : SqlFragment.in("t.type", query.types()).inside("e.key IN (SELECT t.entity_key FROM entity_type t WHERE t.tenant = ? AND %s)", tenant));
         }
         if (query.attrs() != null) {
-            conditions.add(SqlFragment.in("a.attr", query.attrs())
-                    .inside("e.key IN (SELECT a.entity_key FROM attr_index a WHERE a.tenant = ? AND %s)", tenant));
+            conditions.add(probing
+                    ? SqlFragment.in("a.attr", query.attrs()).inside("EXISTS (SELECT 1 FROM attr_index a WHERE a.entity_key = e.key AND %s)")
+                    : SqlFragment.in("a.attr", query.attrs()).inside("e.key IN (SELECT a.entity_key FROM attr_index a WHERE a.tenant = ? AND %s)", tenant));
         }
         Predicate<Entity> residualQ = null;
-        if (query.q() != null) {
-            QTranslator.Translation q = QTranslator.translate(tenant, query.q());
+        if (q != null) {
             conditions.add(q.condition());
             if (!q.exact()) residualQ = QMatcher.compile(query.q());
         }

@@ -22,11 +22,18 @@ import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKBReader;
 
 /**
- * Answers entity queries. When SQL decides the whole query, the database orders, pages and counts. Otherwise it
+ * Answers entity queries. When SQL decides the whole query, the database orders, pages and counts: a first page
+ * is looked for by walking a bounded window of entities in id order, else the database starts from the narrowest
+ * index and sorts the keys it finds. Otherwise it
  * returns the candidates in id order (through the same indexes, joined with the spatial index for a geo-query),
  * Java keeps those that pass the remaining checks, and only the entities of the page are read in full.
  */
 final class EntityQueryExecutor {
+    /** Pages up to this far into the results may be found by walking entities in id order. */
+    private static final int WALK_MAX_WANTED = 200;
+    /** How many entities a walk looks at for each one the page needs. */
+    private static final int WALK_WINDOW_PER_ROW = 20;
+
     private final SqlDialect dialect;
 
     EntityQueryExecutor(SqlDialect dialect) {
@@ -41,18 +48,45 @@ final class EntityQueryExecutor {
 
     QueryResult query(Connection connection, String tenant, EntityQuery query) throws SQLException {
         EntityFilter filter = EntityFilter.of(tenant, query);
-        QueryResult result = filter.exact() ? exactQuery(connection, query, filter) : checkedQuery(connection, query, filter);
+        QueryResult result = filter.exact() ? exactQuery(connection, tenant, query, filter) : checkedQuery(connection, query, filter);
         return query.attrs() == null ? result : new QueryResult(project(result.entities(), query.attrs()), result.totalCount());
     }
 
-    private static QueryResult exactQuery(Connection connection, EntityQuery query, EntityFilter filter) throws SQLException {
-        List<Entity> page = Jdbc.list(connection, pageStatement(query, filter), row -> EntityCodec.read(row.getString(1)));
+    private static QueryResult exactQuery(Connection connection, String tenant, EntityQuery query, EntityFilter filter) throws SQLException {
+        if (!query.count() && query.offset() + query.limit() <= WALK_MAX_WANTED) {
+            List<Entity> walked = walk(connection, tenant, query);
+            if (walked != null) return new QueryResult(walked, -1);
+        }
+        List<Match> keys = Jdbc.list(connection, pageStatement(query, filter), row -> new Match(row.getLong(1), null));
+        List<Entity> page = entities(connection, keys);
         long total = query.count() ? Jdbc.count(connection, filter.where().inside("SELECT COUNT(*) FROM entity e WHERE %s")) : -1;
         return new QueryResult(page, total);
     }
 
+    /**
+     * The page found by walking the first entities in id order and checking each, which costs O(limit / selectivity)
+     * and so wins when many entities match (where starting from an index would sort them all). Null when the walk
+     * was too short to find the page; the caller then starts from the indexes.
+     */
+    private static List<Entity> walk(Connection connection, String tenant, EntityQuery query) throws SQLException {
+        int wanted = query.offset() + query.limit();
+        int window = WALK_WINDOW_PER_ROW * Math.max(1, wanted);
+        SqlFragment statement = EntityFilter.probing(tenant, query).where()
+                // CROSS JOIN makes SQLite walk the window first; PostgreSQL plans it as any join
+                .inside("SELECT e.body FROM (SELECT w.key FROM entity w WHERE w.tenant = ? ORDER BY w.id LIMIT ?) k "
+                        + "CROSS JOIN entity e WHERE e.key = k.key AND %s", tenant, window)
+                .then(" ORDER BY e.id LIMIT ?", wanted);
+        List<String> bodies = Jdbc.list(connection, statement, row -> row.getString(1));
+        if (bodies.size() < wanted && Jdbc.count(connection,
+                SqlFragment.of("SELECT COUNT(*) FROM (SELECT 1 FROM entity WHERE tenant = ? LIMIT ?) w", tenant, window + 1)) > window) {
+            return null;
+        }
+        return bodies.subList(Math.min(query.offset(), bodies.size()), bodies.size()).stream().map(EntityCodec::read).toList();
+    }
+
     private static SqlFragment pageStatement(EntityQuery query, EntityFilter filter) {
-        return filter.where().inside("SELECT e.body FROM entity e WHERE %s").then(" ORDER BY e.id LIMIT ? OFFSET ?", query.limit(), query.offset());
+        // keys only: sorting many matches is cheaper without their bodies, read afterwards for the page alone
+        return filter.where().inside("SELECT e.key FROM entity e WHERE %s").then(" ORDER BY e.id LIMIT ? OFFSET ?", query.limit(), query.offset());
     }
 
     /** A candidate that passed every check; its entity is read later unless the check already needed it. */

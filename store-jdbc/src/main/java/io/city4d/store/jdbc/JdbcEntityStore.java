@@ -15,16 +15,20 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** The entity store over SQL: writes go through the group-commit writer, reads through the pool. */
 final class JdbcEntityStore implements EntityStore {
     private static final int IDS_PER_STATEMENT = 500;
+    private static final long CHANGES_BETWEEN_STATISTICS = 20_000;
 
     private final ReadConnections readers;
     private final GroupCommitWriter writer;
     private final ChangeWriter changeWriter;
     private final EntityQueryExecutor queries;
     private final TemporalExecutor temporal;
+    private final List<String> statisticsRefresh;
+    private final AtomicLong changesUntilStatistics = new AtomicLong(1_000);
 
     JdbcEntityStore(ReadConnections readers, GroupCommitWriter writer, SqlDialect dialect) {
         this.readers = readers;
@@ -32,6 +36,16 @@ final class JdbcEntityStore implements EntityStore {
         this.changeWriter = new ChangeWriter(dialect);
         this.queries = new EntityQueryExecutor(dialect);
         this.temporal = new TemporalExecutor(queries);
+        this.statisticsRefresh = dialect.statisticsRefresh();
+    }
+
+    /** Lets the query planner know how the data is spread, so that it starts from the narrowest index. */
+    void refreshStatistics() {
+        if (statisticsRefresh.isEmpty()) return;
+        writer.execute(transaction -> {
+            for (String sql : statisticsRefresh) transaction.execute(sql);
+            return null;
+        });
     }
 
     @Override
@@ -41,6 +55,10 @@ final class JdbcEntityStore implements EntityStore {
             for (Change change : changes) changeWriter.write(transaction, change);
             return null;
         });
+        if (changesUntilStatistics.addAndGet(-changes.size()) <= 0) {
+            changesUntilStatistics.set(CHANGES_BETWEEN_STATISTICS);
+            refreshStatistics();
+        }
     }
 
     @Override

@@ -24,6 +24,7 @@ public class JdbcStorage implements Storage {
         this.writer = new GroupCommitWriter(connections.writer(), connections.description());
         this.entities = new JdbcEntityStore(readers, writer, dialect);
         this.documents = new JdbcDocumentStore(readers, writer);
+        entities.refreshStatistics();
     }
 
     @Override

@@ -16,16 +16,30 @@ import java.util.List;
  * with QMatcher.
  */
 final class QTranslator {
-    record Translation(SqlFragment condition, boolean exact) {}
-
-    private final String tenant;
-
-    private QTranslator(String tenant) {
-        this.tenant = tenant;
+    /**
+     * The condition, whether it is exact, and whether it narrows: holds only for entities found through an index
+     * on attribute values, so that the database can start from there rather than from all entities.
+     */
+    record Translation(SqlFragment condition, boolean exact, boolean narrows) {
+        Translation(SqlFragment condition, boolean exact) {
+            this(condition, exact, true);
+        }
     }
 
-    static Translation translate(String tenant, QExpr expr) {
-        return new QTranslator(tenant).expression(expr);
+    private final String tenant;
+    private final boolean probing;
+
+    private QTranslator(String tenant, boolean probing) {
+        this.tenant = tenant;
+        this.probing = probing;
+    }
+
+    /**
+     * The translation of the expression; {@code probing} asks for conditions checked entity by entity, for a walk
+     * in id order, rather than sets of entities found through a value index.
+     */
+    static Translation translate(String tenant, QExpr expr, boolean probing) {
+        return new QTranslator(tenant, probing).expression(expr);
     }
 
     private Translation expression(QExpr expr) {
@@ -43,20 +57,24 @@ final class QTranslator {
     private Translation combine(List<QExpr> terms, boolean conjunction) {
         List<SqlFragment> parts = new ArrayList<>();
         boolean exact = true;
+        boolean anyNarrows = false;
+        boolean allNarrow = true;
         for (QExpr term : terms) {
             Translation t = expression(term);
             parts.add(t.condition);
             exact &= t.exact;
+            anyNarrows |= t.narrows;
+            allNarrow &= t.narrows;
         }
-        return new Translation(conjunction ? SqlFragment.all(parts) : SqlFragment.any(parts), exact);
+        return conjunction ? new Translation(SqlFragment.all(parts), exact, anyNarrows) : new Translation(SqlFragment.any(parts), exact, allNarrow);
     }
 
     private Translation exists(QExpr.Exists exists) {
         String attribute = exists.path().attribute();
         if (exists.path().isPlain()) {
-            return new Translation(exists.negated() ? withoutElement(attribute, SqlFragment.TRUE) : present(attribute), true);
+            return exists.negated() ? new Translation(withoutElement(attribute, SqlFragment.TRUE), true, false) : new Translation(present(attribute), true);
         }
-        return new Translation(exists.negated() ? SqlFragment.TRUE : present(attribute), false);
+        return exists.negated() ? new Translation(SqlFragment.TRUE, false, false) : new Translation(present(attribute), false);
     }
 
     private Translation compare(QExpr.Compare compare) {
@@ -120,11 +138,12 @@ final class QTranslator {
     }
 
     private SqlFragment present(String attribute) {
-        return SqlFragment.of("e.key IN (SELECT a.entity_key FROM attr_index a WHERE a.tenant = ? AND a.attr = ?)", tenant, attribute);
+        return withElement(attribute, SqlFragment.TRUE);
     }
 
     private SqlFragment withElement(String attribute, SqlFragment element) {
-        return element.inside("e.key IN (SELECT a.entity_key FROM attr_index a WHERE a.tenant = ? AND a.attr = ? AND (%s))", tenant, attribute);
+        return probing ? element.inside("EXISTS (SELECT 1 FROM attr_index a WHERE a.entity_key = e.key AND a.attr = ? AND (%s))", attribute)
+                : element.inside("e.key IN (SELECT a.entity_key FROM attr_index a WHERE a.tenant = ? AND a.attr = ? AND (%s))", tenant, attribute);
     }
 
     private static SqlFragment withoutElement(String attribute, SqlFragment element) {

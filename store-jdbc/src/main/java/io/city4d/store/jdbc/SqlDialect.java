@@ -2,6 +2,7 @@ package io.city4d.store.jdbc;
 
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.List;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 
@@ -26,4 +27,12 @@ public interface SqlDialect {
 
     /** A condition over geo_index (alias {@code g}), answered by the spatial index: its geometry's box meets {@code box}. */
     SqlFragment boxIntersects(Envelope box);
+
+    /**
+     * Statements that refresh the planner's statistics, run by the writer as the data grows; none when the database
+     * keeps them itself.
+     */
+    default List<String> statisticsRefresh() {
+        return List.of();
+    }
 }

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -31,10 +32,6 @@ public final class WriteTransaction implements AutoCloseable {
         this.connection = connection;
     }
 
-    Connection connection() {
-        return connection;
-    }
-
     /** Adds a row insert to a batch; rows of one statement are sent together. */
     void batch(String sql, Object... params) throws SQLException {
         PreparedStatement statement = batchStatement(sql);
@@ -56,6 +53,14 @@ public final class WriteTransaction implements AutoCloseable {
     int update(String sql, Object... params) throws SQLException {
         flushBatches();
         return Jdbc.update(connection, SqlFragment.of(sql, params));
+    }
+
+    /** Runs a statement that changes no rows the tasks care about, such as a PRAGMA. */
+    void execute(String sql) throws SQLException {
+        flushBatches();
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
     }
 
     /**

@@ -38,7 +38,8 @@ import net.jqwik.api.lifecycle.BeforeProperty;
 /**
  * The store answers any q exactly as the in-memory reference ({@link EntityQuery#matcher()}) does, over random
  * entities whose values mix every kind q compares: numbers (with -0.0), strings (with times, characters above
- * U+E000 and beyond the BMP), booleans, arrays, compound values, relationships, geo-properties and sub-attributes.
+ * U+E000 and beyond the BMP), booleans, arrays, compound values, relationships, geo-properties and sub-attributes;
+ * pages and counts agree too.
  */
 public abstract class QueryPropertyContract {
     private static final AtomicInteger TENANTS = new AtomicInteger();
@@ -71,10 +72,11 @@ public abstract class QueryPropertyContract {
         Instant now = Instant.parse("2026-03-01T00:00:00Z");
         storage.entities().commit(entities.stream().map(e -> new Change(tenant, null, e, List.of(), now)).toList());
         for (EntityQuery query : queries) {
-            List<String> expected = entities.stream().filter(query.matcher()).map(Entity::id).sorted().toList();
+            List<String> matching = entities.stream().filter(query.matcher()).map(Entity::id).sorted().toList();
+            List<String> page = matching.subList(Math.min(query.offset(), matching.size()), Math.min(query.offset() + query.limit(), matching.size()));
             QueryResult result = storage.entities().query(tenant, query);
-            assertThat(result.entities()).as(query.toString()).extracting(Entity::id).containsExactlyElementsOf(expected);
-            assertThat(result.totalCount()).as(query + " count").isEqualTo(expected.size());
+            assertThat(result.entities()).as(query.toString()).extracting(Entity::id).containsExactlyElementsOf(page);
+            assertThat(result.totalCount()).as(query + " count").isEqualTo(query.count() ? matching.size() : -1);
         }
     }
 
@@ -136,8 +138,10 @@ public abstract class QueryPropertyContract {
     @Provide
     Arbitrary<List<EntityQuery>> queries() {
         Arbitrary<Set<String>> types = Arbitraries.subsetOf(TYPES).injectNull(0.7);
-        return Combinators.combine(expression(2), types)
-                .as((q, t) -> new EntityQuery(null, null, t, q, null, null, EntityQuery.MAX_LIMIT, 0, true))
+        Arbitrary<Integer> limits = Arbitraries.of(1, 3, EntityQuery.MAX_LIMIT);
+        Arbitrary<Integer> offsets = Arbitraries.of(0, 0, 1, 4);
+        return Combinators.combine(expression(2), types, limits, offsets, Arbitraries.of(true, false))
+                .as((q, t, limit, offset, count) -> new EntityQuery(null, null, t, q, null, null, limit, offset, count))
                 .list().ofMinSize(10).ofMaxSize(25);
     }
 

@@ -415,6 +415,20 @@ public abstract class StorageContract {
         assertThat(entities().query(tenant, byPattern.page(3, 23)).entities()).hasSize(2);
     }
 
+    @Test
+    void aPageOfRareMatchesIsFoundBeyondTheFirstEntities() {
+        List<Change> changes = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            changes.add(twin.creation("{\"id\": \"urn:x:%03d\", \"type\": \"%s\", \"n\": %d}".formatted(i, i < 295 ? "urn:t:A" : "urn:t:B", i)));
+        }
+        entities().commit(changes);
+        assertThat(query(new EntityQuery(null, null, Set.of("urn:t:B"), null, null, null, 2, 1, false))).containsExactly("urn:x:296", "urn:x:297");
+        assertThat(query(new EntityQuery(null, null, Set.of("urn:t:A"), QueryParser.parse("n>=290"), null, null, 3, 0, false)))
+                .containsExactly("urn:x:290", "urn:x:291", "urn:x:292");
+        assertThat(query(new EntityQuery(null, null, Set.of("urn:t:A"), QueryParser.parse("n<100"), null, null, 3, 98, false)))
+                .containsExactly("urn:x:098", "urn:x:099");
+    }
+
     // ---- geo ----
 
     private static final double HK_LON = 105.8542;

@@ -4,6 +4,7 @@ import io.city4d.store.jdbc.SqlDialect;
 import io.city4d.store.jdbc.SqlFragment;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.List;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 
@@ -31,6 +32,12 @@ final class SqliteDialect implements SqlDialect {
     @Override
     public String geometryWkb() {
         return "g.wkb";
+    }
+
+    /** Without statistics SQLite would walk all entities in id order rather than start from a selective index. */
+    @Override
+    public List<String> statisticsRefresh() {
+        return List.of("PRAGMA analysis_limit = 1000", "PRAGMA optimize = 0x10002");
     }
 
     /** The R*Tree keeps boxes in 32-bit floats rounded outwards, so it may return a few more candidates, never fewer. */
