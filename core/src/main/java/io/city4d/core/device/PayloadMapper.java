@@ -25,7 +25,7 @@ public final class PayloadMapper {
         if (payload.length > MAX_PAYLOAD_BYTES) throw ProblemException.badData("the payload is larger than " + MAX_PAYLOAD_BYTES + " bytes");
         JsonNode root;
         try {
-            root = Json.MAPPER.readTree(payload);
+            root = Json.TREE_READER.readTree(payload);
         } catch (IOException e) {
             throw ProblemException.badData("the payload is not valid JSON");
         }
