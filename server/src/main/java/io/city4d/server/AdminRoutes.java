@@ -75,7 +75,7 @@ final class AdminRoutes implements HttpService {
         String tenant = Requests.tenant(req);
         String id = req.path().pathParameters().get("id");
         if (!devices.deleteDevice(tenant, id)) throw ProblemException.notFound("no device " + id);
-        credentials.list().stream().filter(c -> id.equals(c.deviceId()) && tenant.equals(c.tenant())).forEach(c -> credentials.delete(c.id()));
+        credentials.revokeDevice(tenant, id);
         res.status(204).send();
     }
 

@@ -43,6 +43,7 @@ public final class City4d implements AutoCloseable {
 
     private City4d(ServerConfig config) {
         this.config = config;
+        try {
         this.storage = openStorage(config);
         resources.add(storage);
         this.pipeline = new Pipeline(storage.entities(), clock, config.pipeline());
@@ -78,9 +79,13 @@ public final class City4d implements AutoCloseable {
                 .start();
         resources.add(web::stop);
         deviceEndpoints.start();
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
     }
 
-    /** Starts a server; on any failure, what was opened is closed again. */
+    /** Starts a server. */
     public static City4d start(ServerConfig config) {
         return new City4d(config);
     }
@@ -124,6 +129,8 @@ public final class City4d implements AutoCloseable {
     public Authenticator authenticator() { return authenticator; }
 
     public DeviceRegistry devices() { return devices; }
+
+    public Credentials credentials() { return credentials; }
 
     @Override
     public void close() {

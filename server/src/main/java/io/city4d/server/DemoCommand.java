@@ -20,6 +20,8 @@ import picocli.CommandLine.Option;
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Start City4D with the generated Hoan Kiem demo district and its simulated sensors.")
 final class DemoCommand implements Callable<Integer> {
+    private static final String DEMO_ADMIN = "demo admin";
+
     @Mixin
     ServeOptions options;
 
@@ -45,7 +47,9 @@ final class DemoCommand implements Callable<Integer> {
         System.out.println("Loaded " + district.entities().size() + " entities and " + district.devices().size() + " devices.");
         Announcer.announce(city, config);
         if (city.issuedAdminToken() == null && config.adminToken() == null) {
-            System.out.println("Demo admin token: " + city.authenticator().issue("demo admin", Role.ADMIN, null, null).secret());
+            // The first start's token was shown once; each demo start replaces the previous demo token with a new one.
+            city.credentials().list().stream().filter(c -> DEMO_ADMIN.equals(c.name())).forEach(c -> city.credentials().delete(c.id()));
+            System.out.println("Demo admin token: " + city.authenticator().issue(DEMO_ADMIN, Role.ADMIN, null, null).secret());
         }
         Thread.ofPlatform().daemon().name("city4d-demo-sensors").start(() -> simulate(city, district, keys));
         ServeCommand.awaitShutdown(city);

@@ -26,6 +26,7 @@ final class DemoLoader {
         Map<String, String> keys = new HashMap<>();
         for (DeviceSpec d : district.devices()) {
             city.devices().saveDevice(new Device(d.deviceId(), "", d.entityId(), d.profile()));
+            city.credentials().revokeDevice("", d.deviceId());
             keys.put(d.deviceId(), city.authenticator().issue("device " + d.deviceId(), Role.DEVICE, "", d.deviceId()).secret());
         }
         return keys;

@@ -49,6 +49,13 @@ public final class Credentials {
         return false;
     }
 
+    /** Removes every credential of a device. */
+    public void revokeDevice(String tenant, String deviceId) {
+        for (Credential c : list()) {
+            if (deviceId.equals(c.deviceId()) && tenant.equals(c.tenant())) delete(c.id());
+        }
+    }
+
     private static JsonNode write(Credential c) {
         var node = Json.NODES.objectNode().put("id", c.id()).put("secretHash", c.secretHash()).put("name", c.name())
                 .put("role", c.role().name()).put("createdAt", c.createdAt().toString());
