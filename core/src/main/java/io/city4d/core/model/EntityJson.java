@@ -129,6 +129,15 @@ public final class EntityJson {
     }
 
     public static ObjectNode write(Entity entity, Format format, boolean sysAttrs, Predicate<String> includeAttribute) {
+        ObjectNode out = writeHeader(entity, format, sysAttrs);
+        entity.attributes().forEach((name, attribute) -> {
+            if (includeAttribute.test(name)) out.set(name, writeAttribute(attribute, format, sysAttrs));
+        });
+        return out;
+    }
+
+    /** The members of an entity that are not attributes: id, type and, when asked, its system timestamps. */
+    public static ObjectNode writeHeader(Entity entity, Format format, boolean sysAttrs) {
         ObjectNode out = Json.NODES.objectNode();
         out.put("id", entity.id());
         if (entity.types().size() == 1) {
@@ -141,9 +150,6 @@ public final class EntityJson {
             if (entity.createdAt() != null) out.put("createdAt", Times.format(entity.createdAt()));
             if (entity.modifiedAt() != null) out.put("modifiedAt", Times.format(entity.modifiedAt()));
         }
-        entity.attributes().forEach((name, attribute) -> {
-            if (includeAttribute.test(name)) out.set(name, writeAttribute(attribute, format, sysAttrs));
-        });
         return out;
     }
 

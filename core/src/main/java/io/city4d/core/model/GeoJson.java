@@ -1,19 +1,29 @@
 package io.city4d.core.model;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.city4d.core.problem.ProblemException;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.IntFunction;
+import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.LineString;
+import org.locationtech.jts.geom.LinearRing;
+import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.PrecisionModel;
-import org.locationtech.jts.io.ParseException;
-import org.locationtech.jts.io.geojson.GeoJsonReader;
 
-/** GeoJSON geometry parsing with validation of WGS 84 coordinates. */
+/**
+ * GeoJSON geometries (RFC 7946) read straight from the JSON tree into JTS, with validation of WGS 84 coordinates.
+ * JTS's own GeoJsonReader would need the tree printed and parsed again by another JSON library, which cost more
+ * than the rest of reading an entity.
+ */
 public final class GeoJson {
     public static final GeometryFactory FACTORY = new GeometryFactory(new PrecisionModel(), 4326);
     private static final Set<String> TYPES = Set.of("Point", "MultiPoint", "LineString", "MultiLineString",
             "Polygon", "MultiPolygon", "GeometryCollection");
+    private static final int MAX_COLLECTION_DEPTH = 8;
 
     private GeoJson() {}
 
@@ -24,14 +34,10 @@ public final class GeoJson {
 
     public static Geometry parse(JsonNode node) {
         if (!looksLikeGeometry(node)) throw ProblemException.badData("not a GeoJSON geometry: " + EntityIds.abbreviate(String.valueOf(node)));
-        return parse(node.toString());
-    }
-
-    public static Geometry parse(String geoJson) {
         Geometry g;
         try {
-            g = new GeoJsonReader(FACTORY).read(geoJson);
-        } catch (ParseException | RuntimeException e) {
+            g = geometry(node, 0);
+        } catch (IllegalArgumentException e) {
             throw ProblemException.badData("invalid GeoJSON geometry: " + e.getMessage());
         }
         if (g.isEmpty()) throw ProblemException.badData("invalid GeoJSON geometry: it is empty");
@@ -41,7 +47,73 @@ public final class GeoJson {
             }
         }
         if (!g.isValid()) throw ProblemException.badData("invalid GeoJSON geometry: " + g.getGeometryType() + " is not valid (self-intersection or unclosed ring)");
-        g.setSRID(4326);
         return g;
+    }
+
+    public static Geometry parse(String geoJson) {
+        JsonNode node;
+        try {
+            node = Json.MAPPER.readTree(geoJson);
+        } catch (JsonProcessingException e) {
+            throw ProblemException.badData("invalid GeoJSON geometry: not JSON");
+        }
+        return parse(node);
+    }
+
+    /** The geometry of a GeoJSON object; JTS constructors throw IllegalArgumentException on malformed shapes. */
+    private static Geometry geometry(JsonNode node, int depth) {
+        String type = node.path("type").asText("");
+        if (type.equals("GeometryCollection")) {
+            if (depth >= MAX_COLLECTION_DEPTH) throw new IllegalArgumentException("geometry collections nest too deeply");
+            JsonNode members = array(node.get("geometries"), "geometries");
+            return FACTORY.createGeometryCollection(each(members, Geometry[]::new, member -> {
+                if (!member.isObject()) throw new IllegalArgumentException("a member of geometries is not an object");
+                return geometry(member, depth + 1);
+            }));
+        }
+        JsonNode coordinates = array(node.get("coordinates"), "coordinates");
+        return switch (type) {
+            case "Point" -> FACTORY.createPoint(position(coordinates));
+            case "MultiPoint" -> FACTORY.createMultiPointFromCoords(positions(coordinates));
+            case "LineString" -> FACTORY.createLineString(positions(coordinates));
+            case "MultiLineString" -> FACTORY.createMultiLineString(each(coordinates, LineString[]::new, line -> FACTORY.createLineString(positions(line))));
+            case "Polygon" -> polygon(coordinates);
+            case "MultiPolygon" -> FACTORY.createMultiPolygon(each(coordinates, Polygon[]::new, GeoJson::polygon));
+            default -> throw new IllegalArgumentException("unknown geometry type " + type);
+        };
+    }
+
+    private static Polygon polygon(JsonNode rings) {
+        LinearRing[] all = each(array(rings, "polygon"), LinearRing[]::new, ring -> FACTORY.createLinearRing(positions(ring)));
+        if (all.length == 0) return FACTORY.createPolygon();
+        LinearRing[] holes = new LinearRing[all.length - 1];
+        System.arraycopy(all, 1, holes, 0, holes.length);
+        return FACTORY.createPolygon(all[0], holes);
+    }
+
+    private static Coordinate[] positions(JsonNode list) {
+        return each(array(list, "positions"), Coordinate[]::new, GeoJson::position);
+    }
+
+    /** A position: longitude, latitude and an optional altitude; further elements are ignored, as RFC 7946 allows. */
+    private static Coordinate position(JsonNode position) {
+        if (!position.isArray() || position.size() < 2) throw new IllegalArgumentException("a position needs at least longitude and latitude");
+        for (int i = 0; i < Math.min(3, position.size()); i++) {
+            if (!position.get(i).isNumber()) throw new IllegalArgumentException("a position holds a value that is not a number");
+        }
+        double x = position.get(0).doubleValue();
+        double y = position.get(1).doubleValue();
+        return position.size() > 2 ? new Coordinate(x, y, position.get(2).doubleValue()) : new Coordinate(x, y);
+    }
+
+    private static JsonNode array(JsonNode node, String what) {
+        if (node == null || !node.isArray()) throw new IllegalArgumentException(what + " must be an array");
+        return node;
+    }
+
+    private static <T> T[] each(JsonNode array, IntFunction<T[]> newArray, Function<JsonNode, T> convert) {
+        T[] out = newArray.apply(array.size());
+        for (int i = 0; i < out.length; i++) out[i] = convert.apply(array.get(i));
+        return out;
     }
 }

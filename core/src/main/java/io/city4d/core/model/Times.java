@@ -22,7 +22,23 @@ public final class Times {
         }
     }
 
+    /** The text of a recently formatted instant. */
+    private record Formatted(Instant instant, String text) {}
+
+    /**
+     * Instants recently formatted, by a hash of their value. Writers format the same few instants over and over (a
+     * batch shares its write time, an entity its creation time), and formatting costs far more than this lookup.
+     * Slots are replaced racily, which is safe: a record is immutable once published.
+     */
+    private static final Formatted[] RECENT = new Formatted[256];
+
     public static String format(Instant instant) {
-        return instant.toString();
+        long mixed = (instant.getEpochSecond() * 1_000_000_007L + instant.getNano()) * 0x9E3779B97F4A7C15L;
+        int slot = (int) (mixed >>> 56);
+        Formatted recent = RECENT[slot];
+        if (recent != null && recent.instant.equals(instant)) return recent.text;
+        String text = instant.toString();
+        RECENT[slot] = new Formatted(instant, text);
+        return text;
     }
 }

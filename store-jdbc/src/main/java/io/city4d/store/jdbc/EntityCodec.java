@@ -2,6 +2,8 @@ package io.city4d.store.jdbc;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 import io.city4d.core.model.Attribute;
 import io.city4d.core.model.Entity;
 import io.city4d.core.model.EntityJson;
@@ -24,6 +26,13 @@ final class EntityCodec {
 
     static String write(Entity entity) {
         return EntityJson.write(entity, Format.NORMALIZED, true, name -> true).toString();
+    }
+
+    /** The entity's stored JSON, taking each attribute's JSON as {@link #writeAttribute} already wrote it. */
+    static String write(Entity entity, Map<String, String> attributeJson) {
+        ObjectNode node = EntityJson.writeHeader(entity, Format.NORMALIZED, true);
+        attributeJson.forEach((name, json) -> node.putRawValue(name, new RawValue(json)));
+        return node.toString();
     }
 
     static String writeAttribute(Attribute attribute) {

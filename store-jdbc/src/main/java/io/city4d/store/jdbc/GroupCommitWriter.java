@@ -86,11 +86,13 @@ final class GroupCommitWriter implements AutoCloseable {
         try (Connection connection = connections.getConnection()) {
             connection.setAutoCommit(false);
             try (WriteTransaction transaction = new WriteTransaction(connection)) {
-                for (Pending pending : group) results.add(pending.task.apply(transaction));
-                transaction.commit();
-            } catch (SQLException | RuntimeException e) {
-                rollback(connection);
-                throw e;
+                try {
+                    for (Pending pending : group) results.add(pending.task.apply(transaction));
+                    transaction.commit();
+                } catch (SQLException | RuntimeException e) {
+                    rollback(transaction);
+                    throw e;
+                }
             }
         } catch (SQLException | RuntimeException e) {
             LOG.warn("a group commit of {} writes failed and was rolled back", group.size(), e);
@@ -101,9 +103,9 @@ final class GroupCommitWriter implements AutoCloseable {
         for (int i = 0; i < group.size(); i++) group.get(i).result.complete(results.get(i));
     }
 
-    private static void rollback(Connection connection) {
+    private static void rollback(WriteTransaction transaction) {
         try {
-            connection.rollback();
+            transaction.rollback();
         } catch (SQLException e) {
             LOG.warn("rollback failed", e);
         }

@@ -17,7 +17,10 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** The entity store over SQL: writes go through the group-commit writer, reads through the pool. */
+/**
+ * The entity store over SQL: writes are encoded on the committing thread, then go through the group-commit writer;
+ * reads go through the pool.
+ */
 final class JdbcEntityStore implements EntityStore {
     private static final int IDS_PER_STATEMENT = 500;
     private static final long CHANGES_BETWEEN_STATISTICS = 20_000;
@@ -51,8 +54,10 @@ final class JdbcEntityStore implements EntityStore {
     @Override
     public void commit(List<Change> changes) {
         if (changes.isEmpty()) return;
+        List<EncodedChange> encoded = new ArrayList<>(changes.size());
+        for (Change change : changes) encoded.add(EncodedChange.of(change));
         writer.execute(transaction -> {
-            for (Change change : changes) changeWriter.write(transaction, change);
+            for (EncodedChange change : encoded) changeWriter.write(transaction, change);
             return null;
         });
         if (changesUntilStatistics.addAndGet(-changes.size()) <= 0) {

@@ -2,8 +2,10 @@ package io.city4d.store.jdbc;
 
 import io.city4d.core.model.Entity;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -11,21 +13,36 @@ import java.util.Set;
  * Keeps summary_count(tenant, type, attr, n) up to date, the table that answers the types and attributes
  * summaries without reading entities. A row (type, "") counts the entities of a type, ("", attr) the entities
  * carrying an attribute, and (type, attr) the entities of a type that carry the attribute. The changes of a whole
- * group are summed in memory and written once before the commit; rows that reach zero are removed.
+ * group are summed in memory and written once before the commit; rows that reach zero are removed. The deltas of a
+ * change are computed on the committing caller's thread, with the rest of its {@link EncodedChange}.
  */
 final class SummaryCounts implements WriteTransaction.Attachment {
     private record Key(String tenant, String type, String attribute) {}
 
+    /** A count to add to one row. */
+    record Delta(Key key, long n) {}
+
     private final Map<Key, Long> deltas = new HashMap<>();
 
-    /** Counts a change from {@code before} to {@code after} (either may be null) in the transaction. */
-    static void record(WriteTransaction transaction, String tenant, Entity before, Entity after) {
+    /** What a change from {@code before} to {@code after} (either may be null) adds to the counts. */
+    static List<Delta> deltas(String tenant, Entity before, Entity after) {
+        if (before != null && after != null && before.types().equals(after.types())
+                && before.attributes().keySet().equals(after.attributes().keySet())) {
+            return List.of();
+        }
         Set<Key> removed = keys(tenant, before);
         Set<Key> added = keys(tenant, after);
-        if (removed.equals(added)) return;
+        List<Delta> deltas = new ArrayList<>();
+        for (Key key : removed) if (!added.contains(key)) deltas.add(new Delta(key, -1));
+        for (Key key : added) if (!removed.contains(key)) deltas.add(new Delta(key, 1));
+        return deltas;
+    }
+
+    /** Adds the deltas to the transaction's sums, written once before it commits. */
+    static void add(WriteTransaction transaction, List<Delta> deltas) {
+        if (deltas.isEmpty()) return;
         SummaryCounts counts = transaction.attachment(SummaryCounts.class, SummaryCounts::new);
-        for (Key key : removed) if (!added.contains(key)) counts.deltas.merge(key, -1L, Long::sum);
-        for (Key key : added) if (!removed.contains(key)) counts.deltas.merge(key, 1L, Long::sum);
+        for (Delta delta : deltas) counts.deltas.merge(delta.key, delta.n, Long::sum);
     }
 
     private static Set<Key> keys(String tenant, Entity entity) {

@@ -159,6 +159,9 @@ public abstract class StorageContract {
         assertThat(history.entities()).singleElement().satisfies(h -> assertThat(h.instances().get("n")).hasSize(1));
         entities().commit(List.of(fine));
         assertThat(entities().find(tenant, "urn:x:new")).isEqualTo(fine.after());
+        // the history series the failed group created were rolled back too, and are created again
+        TemporalResult retried = entities().temporal(tenant, new TemporalQuery(EntityQuery.byIds(Set.of("urn:x:new")), null, null, null, null, null));
+        assertThat(retried.entities()).singleElement().satisfies(h -> assertThat(h.instances()).containsKeys("n", "x"));
     }
 
     @Test
