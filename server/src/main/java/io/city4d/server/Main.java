@@ -1,5 +1,6 @@
 package io.city4d.server;
 
+import io.helidon.logging.common.LogConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,6 +11,7 @@ import picocli.CommandLine.Command;
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
+        LogConfig.configureRuntime();
         System.exit(new CommandLine(new Main()).execute(args));
     }
 
