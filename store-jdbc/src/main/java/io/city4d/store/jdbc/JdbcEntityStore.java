@@ -55,7 +55,7 @@ final class JdbcEntityStore implements EntityStore {
     public void commit(List<Change> changes) {
         if (changes.isEmpty()) return;
         List<EncodedChange> encoded = new ArrayList<>(changes.size());
-        for (Change change : changes) encoded.add(EncodedChange.of(change));
+        for (Change change : ChainedChanges.fold(changes)) encoded.add(EncodedChange.of(change));
         writer.execute(transaction -> {
             for (EncodedChange change : encoded) changeWriter.write(transaction, change);
             return null;
