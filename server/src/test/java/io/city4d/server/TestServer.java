@@ -33,6 +33,25 @@ final class TestServer implements AutoCloseable {
         }
     }
 
+    /** A client with the admin token. */
+    Api api() {
+        return new Api(city.baseUrl(), ADMIN);
+    }
+
+    /** Issues a credential with a role (and optionally one tenant) and returns its secret. */
+    String issue(io.city4d.core.security.Role role, String tenant) {
+        return city.authenticator().issue("test " + role, role, tenant, null).secret();
+    }
+
+    /** An air-quality station in the normalized form. */
+    static String station(String id, double pm25, double lon, double lat) {
+        return """
+                {"id":"%s","type":"AirQualityObserved",
+                 "pm25":{"type":"Property","value":%s,"unitCode":"GQ","observedAt":"2026-11-25T08:00:00Z"},
+                 "location":{"type":"GeoProperty","value":{"type":"Point","coordinates":[%s,%s]}}}
+                """.formatted(id, pm25, lon, lat);
+    }
+
     HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(URI.create(city.baseUrl() + path)).header("Authorization", "Bearer " + ADMIN);
     }

@@ -115,6 +115,7 @@ final class BatchRoutes implements HttpService {
         for (int i = 0; i < items.size(); i++) {
             try {
                 Outcome outcome = Requests.await(futures.get(i));
+                if (!outcome.notUpdated().isEmpty()) throw notUpdated(outcome);
                 success.add(items.get(i).id());
                 if (outcome.change() != null && outcome.change().kind() == Change.Kind.CREATED) created.add(items.get(i).id());
             } catch (ProblemException e) {
@@ -179,6 +180,13 @@ final class BatchRoutes implements HttpService {
         EntityView view = EntityView.of(QueryParams.options(req), Requests.param(req, "format"), attrs, ctx, null);
         if (query.count()) res.header("NGSILD-Results-Count", Long.toString(result.totalCount()));
         ld.send(res, 200, view.renderAll(result.entities()), ctx, ld.accepted(req, false));
+    }
+
+    /** An entity whose attributes were only partly written (noOverwrite) did not succeed as asked. */
+    private static ProblemException notUpdated(Outcome outcome) {
+        StringBuilder detail = new StringBuilder("attributes not updated:");
+        outcome.notUpdated().forEach(n -> detail.append(' ').append(n.attribute()).append(" (").append(n.reason()).append(')'));
+        return ProblemException.badData(detail.toString());
     }
 
     private static JsonNode requireArray(JsonNode json) {

@@ -154,7 +154,7 @@ final class EntityRoutes implements HttpService {
         String tenant = Requests.tenant(req);
         LdExchange.Body body = ld.body(req, mediaTypes);
         String name = body.context().expand(req.path().pathParameters().get("attr"));
-        Attribute attribute = EntityJson.readAttribute(name, NgsiJson.expandFragment(requireObject(body.json()), body.context()));
+        Attribute attribute = EntityJson.readAttribute(name, NgsiJson.expandAttribute(requireObject(body.json()), body.context()));
         Requests.await(pipeline.submit(tenant, command.apply(name, attribute)));
         res.status(204).send();
     }
@@ -163,7 +163,10 @@ final class EntityRoutes implements HttpService {
         Authentication.requireWrite(req);
         String tenant = Requests.tenant(req);
         String name = ld.linkContext(req).expand(req.path().pathParameters().get("attr"));
-        Requests.await(pipeline.submit(tenant, new Command.DeleteAttribute(id(req), name)));
+        // Attributes hold one instance, so deleteAll=true deletes that one; a datasetId must name it.
+        String datasetId = "true".equals(Requests.param(req, "deleteAll")) ? null : Requests.param(req, "datasetId");
+        if (datasetId != null) EntityIds.requireUri(datasetId, "datasetId");
+        Requests.await(pipeline.submit(tenant, new Command.DeleteAttribute(id(req), name, datasetId)));
         res.status(204).send();
     }
 

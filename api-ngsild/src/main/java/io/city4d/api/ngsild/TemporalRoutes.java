@@ -124,7 +124,7 @@ final class TemporalRoutes implements HttpService {
             } else {
                 ArrayNode list = out.putArray(name);
                 List<JsonNode> compacted = new ArrayList<>(instances.size());
-                instances.forEach(i -> compacted.add(i.attribute()));
+                instances.forEach(i -> compacted.add(NgsiJson.compactAttribute(i.attribute(), ctx)));
                 list.addAll(compacted);
             }
         });

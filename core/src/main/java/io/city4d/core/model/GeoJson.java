@@ -24,7 +24,30 @@ public final class GeoJson {
 
     public static Geometry parse(JsonNode node) {
         if (!looksLikeGeometry(node)) throw ProblemException.badData("not a GeoJSON geometry: " + EntityIds.abbreviate(String.valueOf(node)));
+        checkPositions(node);
         return parse(node.toString());
+    }
+
+    /** RFC 7946 positions hold two or three numbers; the reader would pad a short one with zeros. */
+    private static void checkPositions(JsonNode geometry) {
+        if (geometry.has("geometries")) {
+            for (JsonNode member : geometry.get("geometries")) {
+                if (!looksLikeGeometry(member)) throw ProblemException.badData("invalid GeoJSON geometry: a GeometryCollection member is not a geometry");
+                checkPositions(member);
+            }
+            return;
+        }
+        checkCoordinates(geometry.get("coordinates"), 0);
+    }
+
+    private static void checkCoordinates(JsonNode coordinates, int depth) {
+        if (!coordinates.isArray() || depth > 4) throw ProblemException.badData("invalid GeoJSON geometry: coordinates must be nested arrays of positions");
+        if (!coordinates.isEmpty() && coordinates.get(0).isNumber()) {
+            if (coordinates.size() < 2 || coordinates.size() > 3) throw ProblemException.badData("invalid GeoJSON geometry: a position has two or three numbers, not " + coordinates);
+            for (JsonNode n : coordinates) if (!n.isNumber()) throw ProblemException.badData("invalid GeoJSON geometry: a position holds numbers only");
+            return;
+        }
+        for (JsonNode inner : coordinates) checkCoordinates(inner, depth + 1);
     }
 
     public static Geometry parse(String geoJson) {

@@ -34,7 +34,12 @@ public sealed interface Command {
     /** Replaces one existing attribute. */
     record ReplaceAttribute(String entityId, String name, Attribute attribute) implements Command {}
 
-    record DeleteAttribute(String entityId, String name) implements Command {}
+    /** Deletes an attribute; with a datasetId, only when its instance has that datasetId (null: whatever it has). */
+    record DeleteAttribute(String entityId, String name, String datasetId) implements Command {
+        public DeleteAttribute(String entityId, String name) {
+            this(entityId, name, null);
+        }
+    }
 
     record Delete(String entityId) implements Command {}
 

@@ -50,7 +50,11 @@ public final class TwinOperations {
             }
             case Command.DeleteAttribute d -> {
                 Entity e = existing(current, d.entityId());
-                if (e.attribute(d.name()) == null) throw ProblemException.notFound("attribute " + d.name() + " not found on " + d.entityId());
+                Attribute old = e.attribute(d.name());
+                if (old == null) throw ProblemException.notFound("attribute " + d.name() + " not found on " + d.entityId());
+                if (d.datasetId() != null && !d.datasetId().equals(old.datasetId())) {
+                    throw ProblemException.notFound("attribute " + d.name() + " has no instance with datasetId " + d.datasetId());
+                }
                 LinkedHashMap<String, Attribute> attributes = e.mutableAttributes();
                 attributes.remove(d.name());
                 yield new Outcome(new Change(tenant, e, e.withAttributes(attributes, now), List.of(), now), List.of());

@@ -2,6 +2,7 @@ package io.city4d.core.query;
 
 import io.city4d.core.model.Entity;
 import io.city4d.core.problem.ProblemException;
+import io.city4d.core.problem.ProblemType;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
@@ -16,7 +17,8 @@ public record EntityQuery(Set<String> ids, String idPattern, Set<String> types, 
     public static final int DEFAULT_LIMIT = 20;
 
     public EntityQuery {
-        if (limit < 0 || limit > MAX_LIMIT) throw ProblemException.badData("limit must be between 0 and " + MAX_LIMIT);
+        if (limit < 0) throw ProblemException.badData("limit must not be negative");
+        if (limit > MAX_LIMIT) throw new ProblemException(ProblemType.TOO_MANY_RESULTS, "limit must be at most " + MAX_LIMIT + "; page with offset");
         if (offset < 0) throw ProblemException.badData("offset must not be negative");
         if (idPattern != null) {
             try {
