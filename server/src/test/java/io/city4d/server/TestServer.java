@@ -43,6 +43,10 @@ final class TestServer implements AutoCloseable {
         return city.authenticator().issue("test " + role, role, tenant, null).secret();
     }
 
+    static com.fasterxml.jackson.databind.JsonNode json(HttpResponse<String> r) {
+        return Api.parse(r.body());
+    }
+
     /** An air-quality station in the normalized form. */
     static String station(String id, double pm25, double lon, double lat) {
         return """

@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Builds active contexts from @context values and Link headers. The core context is bundled; contexts stored through
@@ -36,8 +35,9 @@ public final class ContextResolver {
     private final DocumentStore documents;
     private final String localPrefix;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).followRedirects(HttpClient.Redirect.NORMAL).build();
-    private final Map<String, JsonNode> remoteCache = new ConcurrentHashMap<>();
-    private final Map<String, LdContext> activeCache = new ConcurrentHashMap<>();
+    // Bounded, so that callers sending ever new contexts cannot grow the heap.
+    private final Map<String, JsonNode> remoteCache = lru(256);
+    private final Map<String, LdContext> activeCache = lru(1024);
 
     /** @param localPrefix the URL under which stored contexts are served, e.g. http://host:port/ngsi-ld/v1/jsonldContexts/ */
     public ContextResolver(DocumentStore documents, String localPrefix) {
@@ -60,7 +60,22 @@ public final class ContextResolver {
     /** The active context for a @context value (string, object or array), with the core context applied last. */
     public LdContext resolve(JsonNode contextValue) {
         if (contextValue == null || contextValue.isNull()) return core;
-        return activeCache.computeIfAbsent(contextValue.toString(), k -> build(contextValue));
+        // Built outside the map: building may fetch a remote context, which must not block other callers.
+        String key = contextValue.toString();
+        LdContext cached = activeCache.get(key);
+        if (cached != null) return cached;
+        LdContext built = build(contextValue);
+        activeCache.put(key, built);
+        return built;
+    }
+
+    private static <V> Map<String, V> lru(int capacity) {
+        return java.util.Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
+                return size() > capacity;
+            }
+        });
     }
 
     /** The active context from a Link header value, or the core context when there is none. */

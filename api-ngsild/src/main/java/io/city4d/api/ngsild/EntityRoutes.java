@@ -36,11 +36,13 @@ final class EntityRoutes implements HttpService {
     private final Pipeline pipeline;
     private final EntityStore store;
     private final LdExchange ld;
+    private final Tenants tenants;
 
-    EntityRoutes(Pipeline pipeline, EntityStore store, LdExchange ld) {
+    EntityRoutes(Pipeline pipeline, EntityStore store, LdExchange ld, Tenants tenants) {
         this.pipeline = pipeline;
         this.store = store;
         this.ld = ld;
+        this.tenants = tenants;
     }
 
     @Override
@@ -64,12 +66,13 @@ final class EntityRoutes implements HttpService {
         LdExchange.Body body = ld.body(req, LdExchange.BODY_TYPES);
         Entity entity = EntityJson.read(NgsiJson.expandEntity(requireObject(body.json()), body.context()));
         Requests.await(pipeline.submit(tenant, new Command.Create(entity)));
+        tenants.created(tenant);
         res.status(201).header(HeaderNames.LOCATION, BASE + entity.id()).send();
     }
 
     private void query(ServerRequest req, ServerResponse res) {
         Authentication.requireRead(req);
-        String tenant = Requests.tenant(req);
+        String tenant = tenants.existing(req);
         LdContext ctx = ld.linkContext(req);
         String mediaType = ld.accepted(req, true);
         EntityQuery query = QueryParams.entityQuery(req, ctx, true);
@@ -82,7 +85,7 @@ final class EntityRoutes implements HttpService {
 
     private void get(ServerRequest req, ServerResponse res) {
         Authentication.requireRead(req);
-        String tenant = Requests.tenant(req);
+        String tenant = tenants.existing(req);
         LdContext ctx = ld.linkContext(req);
         String mediaType = ld.accepted(req, true);
         Entity entity = existing(tenant, id(req));
@@ -94,7 +97,7 @@ final class EntityRoutes implements HttpService {
 
     private void replace(ServerRequest req, ServerResponse res) {
         Authentication.requireWrite(req);
-        String tenant = Requests.tenant(req);
+        String tenant = tenants.existing(req);
         String id = id(req);
         LdExchange.Body body = ld.body(req, LdExchange.BODY_TYPES);
         ObjectNode json = NgsiJson.expandEntity(requireObject(body.json()), body.context());
@@ -119,7 +122,7 @@ final class EntityRoutes implements HttpService {
 
     private void submitAttributes(ServerRequest req, ServerResponse res, UpdateMode mode, Set<String> mediaTypes) {
         Authentication.requireWrite(req);
-        String tenant = Requests.tenant(req);
+        String tenant = tenants.existing(req);
         String id = id(req);
         LdExchange.Body body = ld.body(req, mediaTypes);
         Map<String, Attribute> attributes = EntityJson.readAttributes(NgsiJson.expandFragment(requireObject(body.json()), body.context()));
@@ -151,7 +154,7 @@ final class EntityRoutes implements HttpService {
 
     private void writeAttribute(ServerRequest req, ServerResponse res, Set<String> mediaTypes, BiFunction<String, Attribute, Command> command) {
         Authentication.requireWrite(req);
-        String tenant = Requests.tenant(req);
+        String tenant = tenants.existing(req);
         LdExchange.Body body = ld.body(req, mediaTypes);
         String name = body.context().expand(req.path().pathParameters().get("attr"));
         Attribute attribute = EntityJson.readAttribute(name, NgsiJson.expandAttribute(requireObject(body.json()), body.context()));
@@ -161,7 +164,7 @@ final class EntityRoutes implements HttpService {
 
     private void deleteAttr(ServerRequest req, ServerResponse res) {
         Authentication.requireWrite(req);
-        String tenant = Requests.tenant(req);
+        String tenant = tenants.existing(req);
         String name = ld.linkContext(req).expand(req.path().pathParameters().get("attr"));
         // Attributes hold one instance, so deleteAll=true deletes that one; a datasetId must name it.
         String datasetId = "true".equals(Requests.param(req, "deleteAll")) ? null : Requests.param(req, "datasetId");
@@ -172,7 +175,7 @@ final class EntityRoutes implements HttpService {
 
     private void delete(ServerRequest req, ServerResponse res) {
         Authentication.requireWrite(req);
-        String tenant = Requests.tenant(req);
+        String tenant = tenants.existing(req);
         Requests.await(pipeline.submit(tenant, new Command.Delete(id(req))));
         res.status(204).send();
     }

@@ -31,10 +31,12 @@ import java.util.Set;
 final class TemporalRoutes implements HttpService {
     private final EntityStore store;
     private final LdExchange ld;
+    private final Tenants tenants;
 
-    TemporalRoutes(EntityStore store, LdExchange ld) {
+    TemporalRoutes(EntityStore store, LdExchange ld, Tenants tenants) {
         this.store = store;
         this.ld = ld;
+        this.tenants = tenants;
     }
 
     @Override
@@ -46,7 +48,7 @@ final class TemporalRoutes implements HttpService {
         Authentication.requireHistory(req);
         LdContext ctx = ld.linkContext(req);
         EntityQuery entities = QueryParams.entityQuery(req, ctx, true);
-        TemporalResult result = store.temporal(Requests.tenant(req), temporalQuery(req, entities, entities.attrs()));
+        TemporalResult result = store.temporal(tenants.existing(req), temporalQuery(req, entities, entities.attrs()));
         ArrayNode out = Json.NODES.arrayNode();
         Set<String> options = QueryParams.options(req);
         result.entities().forEach(e -> out.add(render(e, ctx, options)));
@@ -59,7 +61,7 @@ final class TemporalRoutes implements HttpService {
         String id = EntityRoutes.id(req);
         Set<String> attrs = QueryParams.set(Requests.listParam(req, "attrs"), ctx);
         EntityQuery one = new EntityQuery(Set.of(id), null, null, null, null, null, 1, 0, false);
-        TemporalResult result = store.temporal(Requests.tenant(req), temporalQuery(req, one, attrs));
+        TemporalResult result = store.temporal(tenants.existing(req), temporalQuery(req, one, attrs));
         if (result.entities().isEmpty()) throw ProblemException.notFound("entity not found: " + id);
         ld.send(res, 200, render(result.entities().get(0), ctx, QueryParams.options(req)), ctx, ld.accepted(req, false));
     }

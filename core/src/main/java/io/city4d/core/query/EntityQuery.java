@@ -5,7 +5,6 @@ import io.city4d.core.problem.ProblemException;
 import io.city4d.core.problem.ProblemType;
 import java.util.Set;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
 
 /**
  * What to select from the twin. Null members do not restrict. {@code attrs} limits the attributes returned and
@@ -20,13 +19,7 @@ public record EntityQuery(Set<String> ids, String idPattern, Set<String> types, 
         if (limit < 0) throw ProblemException.badData("limit must not be negative");
         if (limit > MAX_LIMIT) throw new ProblemException(ProblemType.TOO_MANY_RESULTS, "limit must be at most " + MAX_LIMIT + "; page with offset");
         if (offset < 0) throw ProblemException.badData("offset must not be negative");
-        if (idPattern != null) {
-            try {
-                Pattern.compile(idPattern);
-            } catch (RuntimeException e) {
-                throw ProblemException.badData("idPattern is not a valid regular expression");
-            }
-        }
+        if (idPattern != null) BoundedRegex.compile(idPattern, "idPattern");
     }
 
     public static EntityQuery byIds(Set<String> ids) {
@@ -51,8 +44,8 @@ public record EntityQuery(Set<String> ids, String idPattern, Set<String> types, 
         Predicate<Entity> p = e -> true;
         if (ids != null) p = p.and(e -> ids.contains(e.id()));
         if (idPattern != null) {
-            Pattern pattern = Pattern.compile(idPattern);
-            p = p.and(e -> pattern.matcher(e.id()).matches());
+            BoundedRegex pattern = BoundedRegex.compile(idPattern, "idPattern");
+            p = p.and(e -> pattern.matches(e.id()));
         }
         if (types != null) p = p.and(e -> e.types().stream().anyMatch(types::contains));
         if (attrs != null) p = p.and(e -> attrs.stream().anyMatch(e.attributes()::containsKey));
