@@ -207,8 +207,10 @@ class ContextAndFormatTest {
             assertThat(r.status()).as(unreachable).isEqualTo(503);
             assertThat(r.problemType()).isEqualTo("LdContextNotAvailable");
             assertThat(Duration.between(start, Instant.now())).as("never a hang").isLessThan(Duration.ofSeconds(8));
+            Instant again = Instant.now();
             var write = api.link(unreachable).post(NGSI + "/entities", entity("urn:ngsi-ld:X:" + UUID.randomUUID(), "X", ""));
             assertThat(write.status()).isEqualTo(503);
+            assertThat(Duration.between(again, Instant.now())).as("a context that just failed is not waited for again").isLessThan(Duration.ofSeconds(2));
         }
         var ld = api.postLd(NGSI + "/entities", "{\"id\":\"urn:ngsi-ld:X:ld503\",\"type\":\"X\",\"@context\":\"http://127.0.0.1:" + refusing + "/c\"}");
         assertThat(ld.status()).isEqualTo(503);

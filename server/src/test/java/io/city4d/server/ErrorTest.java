@@ -69,6 +69,9 @@ class ErrorTest {
         assertThat(problem(api.post(NGSI + "/entities", "{\"id\":\"urn:x:4\",\"type\":\"T\",\"p\":{\"type\":\"Property\",\"value\":1,\"observedAt\":\"noon\"}}"), 400))
                 .isEqualTo("BadRequestData");
         assertThat(api.get(NGSI + "/entities/urn:x:4").status()).isEqualTo(404);
+        assertThat(problem(api.post(NGSI + "/entities", "{\"id\":\"urn:x:5\",\"type\":\"T\",\"p\":{\"type\":\"Property\",\"value\":1,"
+                + "\"observedAt\":\"+999999999-12-31T23:59:59Z\"}}"), 400)).as("a date no store can hold").isEqualTo("BadRequestData");
+        assertThat(api.post(NGSI + "/entities", "{\"id\":\"urn:x:6\",\"type\":\"T\"}").status()).as("writes go on").isEqualTo(201);
     }
 
     @Test

@@ -29,6 +29,7 @@ public final class ContextResolver {
     private static final int MAX_CONTEXT_BYTES = 1 << 20;
     private static final int MAX_DEPTH = 8;
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration RETRY_FAILED_AFTER = Duration.ofSeconds(30);
 
     private final JsonNode coreContext;
     private final LdContext core;
@@ -38,6 +39,8 @@ public final class ContextResolver {
     // Bounded, so that callers sending ever new contexts cannot grow the heap.
     private final Map<String, JsonNode> remoteCache = lru(256);
     private final Map<String, LdContext> activeCache = lru(1024);
+    // A context that could not be loaded is not asked for again for a while: each request would wait for the timeout.
+    private final Map<String, Failure> recentFailures = lru(256);
 
     /** @param localPrefix the URL under which stored contexts are served, e.g. http://host:port/ngsi-ld/v1/jsonldContexts/ */
     public ContextResolver(DocumentStore documents, String localPrefix) {
@@ -128,10 +131,19 @@ public final class ContextResolver {
         }
         JsonNode cached = remoteCache.get(url);
         if (cached != null) return cached;
-        JsonNode fetched = fetch(url);
-        remoteCache.put(url, fetched);
-        return fetched;
+        Failure failed = recentFailures.get(url);
+        if (failed != null && System.nanoTime() - failed.at() < RETRY_FAILED_AFTER.toNanos()) throw failed.problem();
+        try {
+            JsonNode fetched = fetch(url);
+            remoteCache.put(url, fetched);
+            return fetched;
+        } catch (ProblemException e) {
+            if (e.type() == ProblemType.LD_CONTEXT_NOT_AVAILABLE) recentFailures.put(url, new Failure(e, System.nanoTime()));
+            throw e;
+        }
     }
+
+    private record Failure(ProblemException problem, long at) {}
 
     private JsonNode fetch(String url) {
         URI uri;
