@@ -12,7 +12,6 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,7 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * JSON-LD contexts and representations: Link headers and @context bodies, user contexts that map short names to other
@@ -34,9 +33,8 @@ class ContextAndFormatTest {
     private static final String CONTEXT = """
             {"@context": {"sdm": "https://smartdatamodels.org/dataModel.Environment/",
                           "AirQualityObserved": "sdm:AirQualityObserved", "pm25": "sdm:pm25", "name": "https://schema.org/name"}}""";
-    @TempDir
-    static Path dir;
-    static TestServer server;
+    @RegisterExtension
+    static final RunningServer running = new RunningServer();
     static Api api;
     static HttpServer contexts;
     static ServerSocket silent;
@@ -45,8 +43,7 @@ class ContextAndFormatTest {
 
     @BeforeAll
     static void start() throws Exception {
-        server = new TestServer(dir);
-        api = server.api();
+        api = running.api;
         contexts = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         contexts.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         contexts.createContext("/ctx.jsonld", exchange -> {
@@ -81,7 +78,6 @@ class ContextAndFormatTest {
             for (Socket s : held) s.close();
         }
         contexts.stop(0);
-        server.close();
     }
 
     static String url(String path) {

@@ -5,36 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.city4d.core.security.Role;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** /events streams changes as Server-Sent Events, filtered by type, bounding box and tenant. */
 class EventStreamTest {
-    @TempDir
-    static Path dir;
-    static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = new TestServer(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final RunningServer running = new RunningServer();
 
     /** An open stream whose data lines arrive in a queue. */
     record Stream(HttpResponse<java.util.stream.Stream<String>> response, BlockingQueue<String> data) implements AutoCloseable {
         static Stream open(HttpRequest.Builder request) throws Exception {
-            HttpResponse<java.util.stream.Stream<String>> response = server.http.sendAsync(request.GET().build(), HttpResponse.BodyHandlers.ofLines())
+            HttpResponse<java.util.stream.Stream<String>> response = running.server.http.sendAsync(request.GET().build(), HttpResponse.BodyHandlers.ofLines())
                     .get(10, TimeUnit.SECONDS);
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
@@ -56,13 +42,13 @@ class EventStreamTest {
 
     @Test
     void streamsOnlyChangesOfTheTypeInsideTheBox() throws Exception {
-        try (Stream stream = Stream.open(server.request("/events?type=AirQualityObserved&bbox=105.84,21.02,105.86,21.04"))) {
-            server.post("/ngsi-ld/v1/entities", TestServer.station("urn:ngsi-ld:AirQualityObserved:far", 1, 106.5, 21.5));
-            server.post("/ngsi-ld/v1/entities", "{\"id\":\"urn:ngsi-ld:Sensor:other\",\"type\":\"Sensor\",\"v\":{\"type\":\"Property\",\"value\":1}}");
-            server.post("/ngsi-ld/v1/entities", TestServer.station("urn:ngsi-ld:AirQualityObserved:inside", 1, 105.85, 21.03));
+        try (Stream stream = Stream.open(running.server.request("/events?type=AirQualityObserved&bbox=105.84,21.02,105.86,21.04"))) {
+            running.server.post("/ngsi-ld/v1/entities", TestServer.station("urn:ngsi-ld:AirQualityObserved:far", 1, 106.5, 21.5));
+            running.server.post("/ngsi-ld/v1/entities", "{\"id\":\"urn:ngsi-ld:Sensor:other\",\"type\":\"Sensor\",\"v\":{\"type\":\"Property\",\"value\":1}}");
+            running.server.post("/ngsi-ld/v1/entities", TestServer.station("urn:ngsi-ld:AirQualityObserved:inside", 1, 105.85, 21.03));
             String data = stream.next(10_000);
             assertThat(data).contains("urn:ngsi-ld:AirQualityObserved:inside").contains("\"kind\":\"created\"");
-            server.patch("/ngsi-ld/v1/entities/urn:ngsi-ld:AirQualityObserved:inside/attrs", "{\"pm25\":{\"type\":\"Property\",\"value\":2}}");
+            running.server.patch("/ngsi-ld/v1/entities/urn:ngsi-ld:AirQualityObserved:inside/attrs", "{\"pm25\":{\"type\":\"Property\",\"value\":2}}");
             assertThat(stream.next(10_000)).contains("\"kind\":\"updated\"");
             assertThat(stream.next(300)).isNull();
         }
@@ -70,9 +56,9 @@ class EventStreamTest {
 
     @Test
     void streamsOnlyTheRequestedTenant() throws Exception {
-        try (Stream stream = Stream.open(server.request("/events").header("NGSILD-Tenant", "sse"))) {
-            server.post("/ngsi-ld/v1/entities", TestServer.station("urn:ngsi-ld:AirQualityObserved:default-tenant", 1, 105.85, 21.03));
-            server.send(server.request("/ngsi-ld/v1/entities").header("Content-Type", "application/json").header("NGSILD-Tenant", "sse")
+        try (Stream stream = Stream.open(running.server.request("/events").header("NGSILD-Tenant", "sse"))) {
+            running.server.post("/ngsi-ld/v1/entities", TestServer.station("urn:ngsi-ld:AirQualityObserved:default-tenant", 1, 105.85, 21.03));
+            running.server.send(running.server.request("/ngsi-ld/v1/entities").header("Content-Type", "application/json").header("NGSILD-Tenant", "sse")
                     .POST(HttpRequest.BodyPublishers.ofString(TestServer.station("urn:ngsi-ld:AirQualityObserved:sse-tenant", 1, 105.85, 21.03))));
             String data = stream.next(10_000);
             assertThat(data).contains("sse-tenant");
@@ -81,8 +67,8 @@ class EventStreamTest {
 
     @Test
     void refusesDevicesAndBadBoxes() {
-        Api api = server.api();
-        assertThat(api.token(server.issue(Role.DEVICE, null)).get("/events").status()).isEqualTo(403);
+        Api api = running.server.api();
+        assertThat(api.token(running.server.issue(Role.DEVICE, null)).get("/events").status()).isEqualTo(403);
         assertThat(api.get("/events?bbox=1,2,3").status()).isEqualTo(400);
         assertThat(api.get("/events?bbox=a,b,c,d").status()).isEqualTo(400);
     }

@@ -22,31 +22,17 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** /subscriptions: CRUD, what triggers a notification, delivery over HTTP and MQTT, status, retries, dead letters, restarts (clause 6.10, 6.11). */
 class SubscriptionApiTest {
-    @TempDir
-    static Path dir;
-    static TestServer server;
-    static Api api;
+    @RegisterExtension
+    static final RunningServer running = new RunningServer();
     Receiver receiver;
-
-    @BeforeAll
-    static void start() {
-        server = new TestServer(dir);
-        api = server.api();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     @BeforeEach
     void openReceiver() {
@@ -64,20 +50,20 @@ class SubscriptionApiTest {
     }
 
     static String subscribe(String body) {
-        var r = api.post(NGSI + "/subscriptions", body);
+        var r = running.api.post(NGSI + "/subscriptions", body);
         assertThat(r.status()).as(r.toString()).isEqualTo(201);
         return r.header("Location").orElseThrow().substring((NGSI + "/subscriptions/").length());
     }
 
     static JsonNode read(String id) {
-        return api.get(NGSI + "/subscriptions/" + id).json();
+        return running.api.get(NGSI + "/subscriptions/" + id).json();
     }
 
     @Test
     void createReadListUpdateAndDelete() {
         String type = freshType();
         String id = "urn:ngsi-ld:Subscription:" + UUID.randomUUID();
-        var created = api.post(NGSI + "/subscriptions", """
+        var created = running.api.post(NGSI + "/subscriptions", """
                 {"id":"%s","type":"Subscription","subscriptionName":"high pm","description":"alerts",
                  "entities":[{"type":"%s"}],"watchedAttributes":["pm25"],"q":"pm25>50",
                  "geoQ":{"georel":"near;maxDistance==2000","geometry":"Point","coordinates":[105.85,21.03]},
@@ -104,29 +90,29 @@ class SubscriptionApiTest {
         assertThat(s.get("status").asText()).isEqualTo("active");
         assertThat(s.at("/notification/timesSent").asInt()).isZero();
 
-        var duplicate = api.post(NGSI + "/subscriptions", subscription(id, "\"entities\":[{\"type\":\"" + type + "\"}]", receiver.url("/n")));
+        var duplicate = running.api.post(NGSI + "/subscriptions", subscription(id, "\"entities\":[{\"type\":\"" + type + "\"}]", receiver.url("/n")));
         assertThat(duplicate.status()).isEqualTo(409);
         assertThat(duplicate.problemType()).isEqualTo("AlreadyExists");
 
-        var list = api.get(NGSI + "/subscriptions?count=true&limit=1000");
+        var list = running.api.get(NGSI + "/subscriptions?count=true&limit=1000");
         assertThat(list.status()).isEqualTo(200);
         assertThat(list.json()).extracting(j -> j.get("id").asText()).contains(id);
         assertThat(Integer.parseInt(list.header("NGSILD-Results-Count").orElseThrow())).isEqualTo(list.json().size());
 
-        assertThat(api.patch(NGSI + "/subscriptions/" + id, "{\"q\":\"pm25>80\",\"isActive\":false}").status()).isEqualTo(204);
+        assertThat(running.api.patch(NGSI + "/subscriptions/" + id, "{\"q\":\"pm25>80\",\"isActive\":false}").status()).isEqualTo(204);
         s = read(id);
         assertThat(s.get("q").asText()).isEqualTo("pm25>80");
         assertThat(s.get("isActive").asBoolean()).isFalse();
         assertThat(s.get("status").asText()).isEqualTo("paused");
         assertThat(s.get("subscriptionName").asText()).as("members not patched are kept").isEqualTo("high pm");
-        assertThat(api.patch(NGSI + "/subscriptions/" + id, "{\"q\":\"pm25>>\"}").status()).isEqualTo(400);
+        assertThat(running.api.patch(NGSI + "/subscriptions/" + id, "{\"q\":\"pm25>>\"}").status()).isEqualTo(400);
         assertThat(read(id).get("q").asText()).as("a refused patch changes nothing").isEqualTo("pm25>80");
 
-        assertThat(api.delete(NGSI + "/subscriptions/" + id).status()).isEqualTo(204);
-        assertThat(api.get(NGSI + "/subscriptions/" + id).status()).isEqualTo(404);
-        assertThat(api.delete(NGSI + "/subscriptions/" + id).status()).isEqualTo(404);
-        assertThat(api.patch(NGSI + "/subscriptions/" + id, "{\"q\":\"a>1\"}").status()).isEqualTo(404);
-        assertThat(api.get(NGSI + "/subscriptions/not-a-uri").status()).isEqualTo(400);
+        assertThat(running.api.delete(NGSI + "/subscriptions/" + id).status()).isEqualTo(204);
+        assertThat(running.api.get(NGSI + "/subscriptions/" + id).status()).isEqualTo(404);
+        assertThat(running.api.delete(NGSI + "/subscriptions/" + id).status()).isEqualTo(404);
+        assertThat(running.api.patch(NGSI + "/subscriptions/" + id, "{\"q\":\"a>1\"}").status()).isEqualTo(404);
+        assertThat(running.api.get(NGSI + "/subscriptions/not-a-uri").status()).isEqualTo(400);
     }
 
     @Test
@@ -145,7 +131,7 @@ class SubscriptionApiTest {
                 subscription("not-a-uri", "\"entities\":[{\"type\":\"T\"}]", ok),
                 "{\"type\":\"Subscription\",\"entities\":[{\"type\":\"T\"}],\"notification\":{\"format\":\"pretty\",\"endpoint\":{\"uri\":\"" + ok + "\"}}}",
                 "[]")) {
-            var r = api.post(NGSI + "/subscriptions", bad);
+            var r = running.api.post(NGSI + "/subscriptions", bad);
             assertThat(r.status()).as(bad).isEqualTo(400);
             assertThat(r.json().get("title").asText()).isNotEmpty();
         }
@@ -160,10 +146,10 @@ class SubscriptionApiTest {
                  "notification":{"attributes":["pm25"],"endpoint":{"uri":"%s"}}}""".formatted(type, receiver.url("/n")));
         String inside = "urn:ngsi-ld:" + type + ":in";
         String outside = "urn:ngsi-ld:" + type + ":out";
-        api.post(NGSI + "/entities", entity(inside, type, prop("pm25", 20) + "," + prop("noise", 40) + "," + point(105.85, 21.03)));
-        api.post(NGSI + "/entities", entity(outside, type, prop("pm25", 90) + "," + point(106.5, 21.5)));
-        api.patch(NGSI + "/entities/" + inside + "/attrs", "{" + prop("noise", 80) + "}");
-        api.patch(NGSI + "/entities/" + inside + "/attrs", "{" + prop("pm25", 75) + "}");
+        running.api.post(NGSI + "/entities", entity(inside, type, prop("pm25", 20) + "," + prop("noise", 40) + "," + point(105.85, 21.03)));
+        running.api.post(NGSI + "/entities", entity(outside, type, prop("pm25", 90) + "," + point(106.5, 21.5)));
+        running.api.patch(NGSI + "/entities/" + inside + "/attrs", "{" + prop("noise", 80) + "}");
+        running.api.patch(NGSI + "/entities/" + inside + "/attrs", "{" + prop("pm25", 75) + "}");
 
         Receiver.Received n = receiver.take();
         assertThat(n).as("the change to pm25 inside the area notifies").isNotNull();
@@ -188,8 +174,8 @@ class SubscriptionApiTest {
         subscribe("""
                 {"type":"Subscription","entities":[{"id":"%s","type":"%s"}],
                  "notification":{"format":"keyValues","endpoint":{"uri":"%s","accept":"application/ld+json"}}}""".formatted(one, type, receiver.url("/id")));
-        api.post(NGSI + "/entities", entity("urn:ngsi-ld:" + type + ":two", type, prop("v", 2)));
-        api.post(NGSI + "/entities", entity(one, type, prop("v", 1)));
+        running.api.post(NGSI + "/entities", entity("urn:ngsi-ld:" + type + ":two", type, prop("v", 2)));
+        running.api.post(NGSI + "/entities", entity(one, type, prop("v", 1)));
         Receiver.Received n = receiver.take();
         assertThat(n).isNotNull();
         assertThat(n.header("Content-Type")).startsWith("application/ld+json");
@@ -203,8 +189,8 @@ class SubscriptionApiTest {
             subscribe("""
                     {"type":"Subscription","entities":[{"idPattern":".*:p[0-9]+$","type":"%s"}],"notification":{"format":"concise","endpoint":{"uri":"%s"}}}"""
                     .formatted(type, byPattern.url("/p")));
-            api.post(NGSI + "/entities", entity("urn:ngsi-ld:" + type + ":q1", type, prop("v", 1)));
-            api.post(NGSI + "/entities", entity("urn:ngsi-ld:" + type + ":p7", type, "\"v\":{\"type\":\"Property\",\"value\":7,\"unitCode\":\"C62\"}"));
+            running.api.post(NGSI + "/entities", entity("urn:ngsi-ld:" + type + ":q1", type, prop("v", 1)));
+            running.api.post(NGSI + "/entities", entity("urn:ngsi-ld:" + type + ":p7", type, "\"v\":{\"type\":\"Property\",\"value\":7,\"unitCode\":\"C62\"}"));
             Receiver.Received p = byPattern.take();
             assertThat(p.body().at("/data/0/id").asText()).endsWith(":p7");
             assertThat(p.body().at("/data/0/v/value").asInt()).isEqualTo(7);
@@ -220,9 +206,9 @@ class SubscriptionApiTest {
         String type = freshType();
         subscribe(subscription(null, "\"entities\":[{\"type\":\"" + type + "\"}],\"notificationTrigger\":[\"entityDeleted\"]", receiver.url("/d")));
         String id = "urn:ngsi-ld:" + type + ":1";
-        api.post(NGSI + "/entities", entity(id, type, prop("v", 1)));
+        running.api.post(NGSI + "/entities", entity(id, type, prop("v", 1)));
         receiver.take();
-        api.delete(NGSI + "/entities/" + id);
+        running.api.delete(NGSI + "/entities/" + id);
         Receiver.Received n = receiver.take();
         assertThat(n).as("the deletion notified").isNotNull();
         assertThat(n.body().at("/data/0/id").asText()).isEqualTo(id);
@@ -233,12 +219,12 @@ class SubscriptionApiTest {
         String type = freshType();
         subscribe(subscription(null, "\"entities\":[{\"type\":\"" + type + "\"}],\"throttling\":1", receiver.url("/t")));
         String id = "urn:ngsi-ld:" + type + ":1";
-        api.post(NGSI + "/entities", entity(id, type, prop("v", 0)));
+        running.api.post(NGSI + "/entities", entity(id, type, prop("v", 0)));
         assertThat(receiver.take()).isNotNull();
-        for (int i = 1; i <= 3; i++) api.patch(NGSI + "/entities/" + id + "/attrs", "{" + prop("v", i) + "}");
+        for (int i = 1; i <= 3; i++) running.api.patch(NGSI + "/entities/" + id + "/attrs", "{" + prop("v", i) + "}");
         assertThat(receiver.poll(500)).as("inside the throttling interval").isNull();
         Thread.sleep(700);
-        api.patch(NGSI + "/entities/" + id + "/attrs", "{" + prop("v", 9) + "}");
+        running.api.patch(NGSI + "/entities/" + id + "/attrs", "{" + prop("v", 9) + "}");
         Receiver.Received later = receiver.take();
         assertThat(later).isNotNull();
         assertThat(later.body().at("/data/0/v/value").asInt()).isEqualTo(9);
@@ -249,7 +235,7 @@ class SubscriptionApiTest {
         String type = freshType();
         String expired = subscribe(subscription(null, "\"entities\":[{\"type\":\"" + type + "\"}],\"expiresAt\":\"2020-01-01T00:00:00Z\"", receiver.url("/x")));
         subscribe(subscription(null, "\"entities\":[{\"type\":\"" + type + "\"}],\"isActive\":false", receiver.url("/x")));
-        api.post(NGSI + "/entities", entity("urn:ngsi-ld:" + type + ":1", type, prop("v", 1)));
+        running.api.post(NGSI + "/entities", entity("urn:ngsi-ld:" + type + ":1", type, prop("v", 1)));
         assertThat(receiver.poll(500)).isNull();
         assertThat(read(expired).get("status").asText()).isEqualTo("expired");
     }
@@ -259,7 +245,7 @@ class SubscriptionApiTest {
         String type = freshType();
         String id = subscribe(subscription(null, "\"entities\":[{\"type\":\"" + type + "\"}]", receiver.url("/s")));
         String e = "urn:ngsi-ld:" + type + ":1";
-        api.post(NGSI + "/entities", entity(e, type, prop("v", 1)));
+        running.api.post(NGSI + "/entities", entity(e, type, prop("v", 1)));
         assertThat(receiver.take()).isNotNull();
         JsonNode ok = awaitStatus(id, s -> s.at("/notification/timesSent").asInt() == 1);
         assertThat(ok.at("/notification/lastNotification").asText()).isNotEmpty();
@@ -267,7 +253,7 @@ class SubscriptionApiTest {
         assertThat(ok.at("/notification/status").asText()).isEqualTo("ok");
 
         receiver.answer(500);
-        api.patch(NGSI + "/entities/" + e + "/attrs", "{" + prop("v", 2) + "}");
+        running.api.patch(NGSI + "/entities/" + e + "/attrs", "{" + prop("v", 2) + "}");
         JsonNode failed = awaitStatus(id, s -> s.at("/notification/timesFailed").asInt() == 1);
         assertThat(failed.at("/notification/lastFailure").asText()).isNotEmpty();
         assertThat(failed.at("/notification/status").asText()).isEqualTo("failed");
@@ -280,7 +266,7 @@ class SubscriptionApiTest {
         assertThat(Api.parse(letter.get("body").asText()).at("/data/0/v/value").asInt()).isEqualTo(2);
 
         receiver.answer(204);
-        api.patch(NGSI + "/entities/" + e + "/attrs", "{" + prop("v", 3) + "}");
+        running.api.patch(NGSI + "/entities/" + e + "/attrs", "{" + prop("v", 3) + "}");
         assertThat(receiver.take().body().at("/data/0/v/value").asInt()).as("delivery resumes").isEqualTo(3);
     }
 
@@ -289,7 +275,7 @@ class SubscriptionApiTest {
         String type = freshType();
         receiver.answer(503);
         subscribe(subscription(null, "\"entities\":[{\"type\":\"" + type + "\"}]", receiver.url("/r")));
-        api.post(NGSI + "/entities", entity("urn:ngsi-ld:" + type + ":1", type, prop("v", 1)));
+        running.api.post(NGSI + "/entities", entity("urn:ngsi-ld:" + type + ":1", type, prop("v", 1)));
         Thread.sleep(20);
         receiver.answer(204);
         assertThat(receiver.take()).as("a retry got through").isNotNull();
@@ -298,10 +284,10 @@ class SubscriptionApiTest {
     @Test
     void subscriptionsOfATenantNotifyWithItsHeader() {
         String type = freshType();
-        Api district = api.tenant("district7");
+        Api district = running.api.tenant("district7");
         var created = district.post(NGSI + "/subscriptions", subscription(null, "\"entities\":[{\"type\":\"" + type + "\"}]", receiver.url("/tenant")));
         assertThat(created.status()).isEqualTo(201);
-        api.post(NGSI + "/entities", entity("urn:ngsi-ld:" + type + ":default", type, prop("v", 1)));
+        running.api.post(NGSI + "/entities", entity("urn:ngsi-ld:" + type + ":default", type, prop("v", 1)));
         assertThat(receiver.poll(300)).as("another tenant's change").isNull();
         district.post(NGSI + "/entities", entity("urn:ngsi-ld:" + type + ":d7", type, prop("v", 1)));
         Receiver.Received n = receiver.take();
@@ -320,7 +306,7 @@ class SubscriptionApiTest {
         try {
             client.subscribe(topic, 1, (t, m) -> messages.add(new String(m.getPayload(), StandardCharsets.UTF_8)));
             String id = subscribe(subscription(null, "\"entities\":[{\"type\":\"" + type + "\"}]", "mqtt://127.0.0.1:1883/" + topic));
-            api.post(NGSI + "/entities", entity("urn:ngsi-ld:" + type + ":m", type, prop("v", 42)));
+            running.api.post(NGSI + "/entities", entity("urn:ngsi-ld:" + type + ":m", type, prop("v", 42)));
             String message = messages.poll(15, TimeUnit.SECONDS);
             assertThat(message).as("the notification reached the broker").isNotNull();
             JsonNode envelope = Api.parse(message);
@@ -376,7 +362,7 @@ class SubscriptionApiTest {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
         while (Instant.now().isBefore(deadline)) {
             var mine = Api.parse("[]");
-            JsonNode all = api.get(NGSI + "/deadLetters?limit=1000").json();
+            JsonNode all = running.api.get(NGSI + "/deadLetters?limit=1000").json();
             for (JsonNode l : all) if (l.get("subscriptionId").asText().equals(subscriptionId)) ((com.fasterxml.jackson.databind.node.ArrayNode) mine).add(l);
             if (!mine.isEmpty()) return mine;
             sleep(50);

@@ -10,28 +10,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** NGSILD-Tenant: tenants are created by their first write, isolate everything, and unknown ones are 404 NonexistentTenant (clause 5.5.10). */
 class TenantTest {
-    @TempDir
-    static Path dir;
-    static TestServer server;
-    static Api api;
-
-    @BeforeAll
-    static void start() {
-        server = new TestServer(dir);
-        api = server.api();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final RunningServer running = new RunningServer();
 
     static String freshTenant() {
         return "t" + UUID.randomUUID().toString().substring(0, 8);
@@ -41,17 +27,17 @@ class TenantTest {
     void tenantsIsolateEntitiesTypesHistoryAndSubscriptions() {
         String type = freshType();
         String id = "urn:ngsi-ld:" + type + ":shared-id";
-        Api a = api.tenant(freshTenant());
-        Api b = api.tenant(freshTenant());
+        Api a = running.api.tenant(freshTenant());
+        Api b = running.api.tenant(freshTenant());
         assertThat(a.post(NGSI + "/entities", entity(id, type, prop("v", 1))).status()).isEqualTo(201);
         assertThat(b.post(NGSI + "/entities", entity(id, type, prop("v", 2))).status()).as("the same id in another tenant").isEqualTo(201);
-        assertThat(api.get(NGSI + "/entities/" + id).status()).isEqualTo(404);
+        assertThat(running.api.get(NGSI + "/entities/" + id).status()).isEqualTo(404);
         assertThat(a.get(NGSI + "/entities/" + id).json().at("/v/value").asInt()).isEqualTo(1);
         assertThat(b.get(NGSI + "/entities/" + id).json().at("/v/value").asInt()).isEqualTo(2);
-        assertThat(api.get(NGSI + "/entities?type=" + type).json()).isEmpty();
+        assertThat(running.api.get(NGSI + "/entities?type=" + type).json()).isEmpty();
         assertThat(ids(a.get(NGSI + "/entities?type=" + type).json())).containsExactly(id);
 
-        assertThat(api.get(NGSI + "/types").json().get("typeList").toString()).doesNotContain(type);
+        assertThat(running.api.get(NGSI + "/types").json().get("typeList").toString()).doesNotContain(type);
         assertThat(a.get(NGSI + "/types").json().get("typeList").toString()).contains(type);
         assertThat(a.get(NGSI + "/types/" + type).json().get("entityCount").asInt()).isEqualTo(1);
 
@@ -75,7 +61,7 @@ class TenantTest {
     @Test
     void anUnknownTenantIsNonexistentUntilItsFirstWrite() {
         String name = freshTenant();
-        Api t = api.tenant(name);
+        Api t = running.api.tenant(name);
         for (String path : List.of("/entities?type=Building", "/entities/urn:ngsi-ld:Building:1", "/types", "/attributes", "/subscriptions",
                 "/temporal/entities?type=Building", "/temporal/entities/urn:ngsi-ld:Building:1")) {
             var r = t.get(NGSI + path);
@@ -98,19 +84,19 @@ class TenantTest {
 
         assertThat(t.delete(NGSI + "/entities/urn:ngsi-ld:Building:1").status()).isEqualTo(204);
         assertThat(t.get(NGSI + "/entities?type=Building").status()).as("a tenant outlives its last entity").isEqualTo(200);
-        assertThat(api.get(NGSI + "/entities?type=Building").status()).as("the default tenant always exists").isEqualTo(200);
+        assertThat(running.api.get(NGSI + "/entities?type=Building").status()).as("the default tenant always exists").isEqualTo(200);
     }
 
     @Test
     void batchesAndSubscriptionsAlsoCreateTenants() {
-        Api batch = api.tenant(freshTenant());
+        Api batch = running.api.tenant(freshTenant());
         assertThat(batch.post(NGSI + "/entityOperations/upsert", "[" + entity("urn:ngsi-ld:X:1", "X", "") + "]").status()).isEqualTo(201);
         assertThat(batch.get(NGSI + "/types").status()).isEqualTo(200);
-        Api subs = api.tenant(freshTenant());
+        Api subs = running.api.tenant(freshTenant());
         assertThat(subs.post(NGSI + "/subscriptions", "{\"type\":\"Subscription\",\"entities\":[{\"type\":\"X\"}],"
                 + "\"notification\":{\"endpoint\":{\"uri\":\"http://127.0.0.1:9/n\"}}}").status()).isEqualTo(201);
         assertThat(subs.get(NGSI + "/subscriptions").json()).hasSize(1);
-        Api failed = api.tenant(freshTenant());
+        Api failed = running.api.tenant(freshTenant());
         assertThat(failed.post(NGSI + "/entities", "{\"id\":\"bad id\",\"type\":\"X\"}").status()).isEqualTo(400);
         assertThat(failed.get(NGSI + "/types").problemType()).as("a refused write creates no tenant").isEqualTo("NonexistentTenant");
     }
@@ -131,7 +117,7 @@ class TenantTest {
     @Test
     void invalidTenantNamesAreRefused() {
         for (String bad : List.of("bad tenant", "a/b", "x".repeat(65), "semi;colon")) {
-            var r = api.with("NGSILD-Tenant", bad).get(NGSI + "/types");
+            var r = running.api.with("NGSILD-Tenant", bad).get(NGSI + "/types");
             assertThat(r.status()).as(bad).isEqualTo(400);
         }
     }

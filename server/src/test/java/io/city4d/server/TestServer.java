@@ -17,8 +17,13 @@ final class TestServer implements AutoCloseable {
     final HttpClient http = HttpClient.newHttpClient();
 
     TestServer(Path dir) {
-        this(ServerConfig.embedded(dir, freePort(), freePort()).withAdminToken(ADMIN)
-                .withRetries(List.of(Duration.ofMillis(50), Duration.ofMillis(100))));
+        this(config(dir));
+    }
+
+    /** The test configuration: free ports, the test admin token, and quick notification retries. */
+    static ServerConfig config(Path dir) {
+        return ServerConfig.embedded(dir, freePort(), freePort()).withAdminToken(ADMIN)
+                .withRetries(List.of(Duration.ofMillis(50), Duration.ofMillis(100)));
     }
 
     TestServer(ServerConfig config) {
