@@ -274,6 +274,14 @@ class EntityApiTest {
         JsonNode e = running.api.get(NGSI + "/entities/" + id).json();
         assertThat(e.at("/t/value").asInt()).isEqualTo(25);
         assertThat(e.at("/t/unitCode").asText()).isEqualTo("CEL");
+        assertThat(running.api.patch(NGSI + "/entities/" + id + "/attrs/t", "{\"unitCode\":\"FAH\",\"observedAt\":\"2026-11-25T09:00:00Z\"}").status())
+                .as("a fragment without a value").isEqualTo(204);
+        e = running.api.get(NGSI + "/entities/" + id).json();
+        assertThat(e.at("/t/value").asInt()).isEqualTo(25);
+        assertThat(e.at("/t/unitCode").asText()).isEqualTo("FAH");
+        assertThat(e.at("/t/observedAt").asText()).isEqualTo("2026-11-25T09:00:00Z");
+        assertThat(running.api.patch(NGSI + "/entities/" + id + "/attrs/t", "{\"observedAt\":\"noon\"}").status()).isEqualTo(400);
+        assertThat(running.api.patch(NGSI + "/entities/" + id + "/attrs/t", "{}").status()).isEqualTo(400);
 
         assertThat(running.api.put(NGSI + "/entities/" + id + "/attrs/t", "{\"type\":\"Property\",\"value\":30}").status()).isEqualTo(204);
         e = running.api.get(NGSI + "/entities/" + id).json();

@@ -145,20 +145,22 @@ final class EntityRoutes implements HttpService {
     }
 
     private void patchAttr(ServerRequest req, ServerResponse res) {
-        writeAttribute(req, res, LdExchange.PATCH_TYPES, (name, attribute) -> new Command.PatchAttribute(id(req), name, attribute));
+        writeAttribute(req, res, LdExchange.PATCH_TYPES, (name, fragment) -> new Command.PatchAttribute(id(req), name, fragment));
     }
 
     private void replaceAttr(ServerRequest req, ServerResponse res) {
-        writeAttribute(req, res, LdExchange.BODY_TYPES, (name, attribute) -> new Command.ReplaceAttribute(id(req), name, attribute));
+        writeAttribute(req, res, LdExchange.BODY_TYPES,
+                (name, fragment) -> new Command.ReplaceAttribute(id(req), name, EntityJson.readAttribute(name, fragment)));
     }
 
-    private void writeAttribute(ServerRequest req, ServerResponse res, Set<String> mediaTypes, BiFunction<String, Attribute, Command> command) {
+    private void writeAttribute(ServerRequest req, ServerResponse res, Set<String> mediaTypes, BiFunction<String, ObjectNode, Command> command) {
         Authentication.requireWrite(req);
         String tenant = tenants.existing(req);
         LdExchange.Body body = ld.body(req, mediaTypes);
         String name = body.context().expand(req.path().pathParameters().get("attr"));
-        Attribute attribute = EntityJson.readAttribute(name, NgsiJson.expandAttribute(requireObject(body.json()), body.context()));
-        Requests.await(pipeline.submit(tenant, command.apply(name, attribute)));
+        ObjectNode fragment = NgsiJson.expandAttribute(requireObject(body.json()), body.context());
+        if (fragment.isEmpty()) throw ProblemException.badData("the body holds no attribute members");
+        Requests.await(pipeline.submit(tenant, command.apply(name, fragment)));
         res.status(204).send();
     }
 

@@ -1,5 +1,6 @@
 package io.city4d.core.pipeline;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.city4d.core.model.Attribute;
 import io.city4d.core.model.Entity;
 import java.util.List;
@@ -28,8 +29,11 @@ public sealed interface Command {
     /** Changes attributes of an existing entity, as the mode says. */
     record UpdateAttributes(String entityId, Map<String, Attribute> attributes, UpdateMode mode) implements Command {}
 
-    /** Partially updates one existing attribute: members given replace those stored, the rest stay. */
-    record PatchAttribute(String entityId, String name, Attribute patch) implements Command {}
+    /**
+     * Partially updates one existing attribute: the members of the fragment (NGSI-LD JSON with expanded names, such
+     * as {@code {"value": 3}} or {@code {"unitCode": "CEL"}}) replace those stored, the rest stay.
+     */
+    record PatchAttribute(String entityId, String name, ObjectNode patch) implements Command {}
 
     /** Replaces one existing attribute. */
     record ReplaceAttribute(String entityId, String name, Attribute attribute) implements Command {}

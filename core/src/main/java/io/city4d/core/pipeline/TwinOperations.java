@@ -1,6 +1,9 @@
 package io.city4d.core.pipeline;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.city4d.core.model.Attribute;
+import io.city4d.core.model.EntityJson;
+import io.city4d.core.model.Format;
 import io.city4d.core.model.Entity;
 import io.city4d.core.model.GeoProperty;
 import io.city4d.core.model.Property;
@@ -41,7 +44,7 @@ public final class TwinOperations {
                 Entity e = existing(current, p.entityId());
                 Attribute old = e.attribute(p.name());
                 if (old == null) throw ProblemException.notFound("attribute " + p.name() + " not found on " + p.entityId());
-                yield write(tenant, e, Map.of(p.name(), merge(old, p.patch())), now);
+                yield write(tenant, e, Map.of(p.name(), patched(p.name(), old, p.patch())), now);
             }
             case Command.ReplaceAttribute r -> {
                 Entity e = existing(current, r.entityId());
@@ -117,6 +120,14 @@ public final class TwinOperations {
             history.add(new HistoryPoint(name, stamped, stamped.historyInstant()));
         });
         return new Outcome(new Change(tenant, current, current.withAttributes(attributes, now), history, now), List.of());
+    }
+
+    /** The fragment's members laid over the attribute's JSON: what is not given stays, a given sub-attribute replaces its namesake. */
+    static Attribute patched(String name, Attribute old, ObjectNode patch) {
+        ObjectNode merged = (ObjectNode) EntityJson.writeAttribute(old, Format.NORMALIZED, false);
+        if (patch.hasNonNull("type") && !patch.get("type").asText().equals(old.kind())) merged.removeAll();
+        merged.setAll(patch);
+        return EntityJson.readAttribute(name, merged);
     }
 
     /** A partial update of one attribute: members given replace the stored ones, sub-attributes are merged. */
