@@ -225,6 +225,12 @@ class EntityApiTest {
         assertThat(e.at("/t/accuracy/value").asDouble()).isEqualTo(0.5);
         assertThat(e.at("/keep/value").asText()).isEqualTo("yes");
         assertThat(e.at("/added/value").asBoolean()).isTrue();
+        assertThat(running.api.patch(NGSI + "/entities/" + id, "{\"keep\":{\"type\":\"Property\",\"value\":\"urn:ngsi-ld:null\"},"
+                + "\"never\":{\"type\":\"Property\",\"value\":\"urn:ngsi-ld:null\"}}").status()).isEqualTo(204);
+        e = running.api.get(NGSI + "/entities/" + id).json();
+        assertThat(e.has("keep")).as("urn:ngsi-ld:null deletes in a merge").isFalse();
+        assertThat(e.has("never")).isFalse();
+        assertThat(e.at("/t/value").asInt()).isEqualTo(21);
         assertThat(running.api.patch(NGSI + "/entities/urn:ngsi-ld:Thing:nobody", "{" + prop("x", 1) + "}").status()).isEqualTo(404);
     }
 

@@ -2,9 +2,9 @@ package io.city4d.core.pipeline;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.city4d.core.model.Attribute;
+import io.city4d.core.model.Entity;
 import io.city4d.core.model.EntityJson;
 import io.city4d.core.model.Format;
-import io.city4d.core.model.Entity;
 import io.city4d.core.model.GeoProperty;
 import io.city4d.core.model.Property;
 import io.city4d.core.model.Relationship;
@@ -25,6 +25,7 @@ import java.util.Map;
  * calls it on the partition's single writer, so it needs no locks.
  */
 public final class TwinOperations {
+    private static final String NULL = "urn:ngsi-ld:null";
     private TwinOperations() {}
 
     public static Outcome apply(String tenant, Command command, Entity current, Instant now) {
@@ -88,6 +89,7 @@ public final class TwinOperations {
 
     private static Outcome update(String tenant, Entity current, Map<String, Attribute> changes, UpdateMode mode, Instant now) {
         Map<String, Attribute> accepted = new LinkedHashMap<>();
+        List<String> deleted = new ArrayList<>();
         List<NotUpdated> refused = new ArrayList<>();
         changes.forEach((name, attribute) -> {
             Attribute old = current.attribute(name);
@@ -101,12 +103,28 @@ public final class TwinOperations {
                     if (old != null) accepted.put(name, attribute);
                     else refused.add(new NotUpdated(name, "attribute does not exist"));
                 }
-                case MERGE -> accepted.put(name, old == null ? attribute : merge(old, attribute));
+                case MERGE -> {
+                    if (!isNullValue(attribute)) accepted.put(name, old == null ? attribute : merge(old, attribute));
+                    else if (old != null) deleted.add(name);
+                }
             }
         });
-        if (accepted.isEmpty()) return new Outcome(null, refused);
+        if (accepted.isEmpty() && deleted.isEmpty()) return new Outcome(null, refused);
         Outcome written = write(tenant, current, accepted, now);
-        return new Outcome(written.change(), refused);
+        if (deleted.isEmpty()) return new Outcome(written.change(), refused);
+        LinkedHashMap<String, Attribute> remaining = written.change().after().mutableAttributes();
+        deleted.forEach(remaining::remove);
+        Entity after = written.change().after().withAttributes(remaining, now);
+        return new Outcome(new Change(tenant, current, after, written.change().history(), now), refused);
+    }
+
+    /** NGSI-LD's merge (clause 5.6.17) deletes an attribute whose new value is the JSON-LD null, "urn:ngsi-ld:null". */
+    private static boolean isNullValue(Attribute attribute) {
+        return switch (attribute) {
+            case Property p -> p.value().isTextual() && NULL.equals(p.value().asText());
+            case Relationship r -> NULL.equals(r.object());
+            case GeoProperty g -> false;
+        };
     }
 
     /** Sets attributes on an entity, stamping times and recording each value in history. */
