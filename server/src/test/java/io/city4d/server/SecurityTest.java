@@ -84,6 +84,11 @@ class SecurityTest {
         for (String open : List.of("/health", "/", "/api/v1/status", NGSI + "/jsonldContexts/core")) {
             assertThat(anonymous.get(open).status()).as(open).isEqualTo(200);
         }
+        String hosted = admin.post(NGSI + "/jsonldContexts", "{\"@context\":{\"A\":\"urn:a\"}}").header("Location").orElseThrow();
+        String hostedPath = hosted.substring(hosted.indexOf(NGSI));
+        assertThat(anonymous.get(hostedPath).status()).as("hosted contexts are public to read").isEqualTo(200);
+        assertThat(anonymous.delete(hostedPath).status()).as("but not to delete").isEqualTo(401);
+        assertThat(anonymous.get(hostedPath).status()).isEqualTo(200);
         assertThat(admin.token("not-a-token").get(NGSI + "/types").status()).isEqualTo(401);
         assertThat(admin.with("Authorization", "Basic dXNlcjpwYXNz").get(NGSI + "/types").status()).isEqualTo(401);
         String key = server.issue(Role.READER, null);

@@ -98,6 +98,8 @@ class SubscriptionApiTest {
         assertThat(list.status()).isEqualTo(200);
         assertThat(list.json()).extracting(j -> j.get("id").asText()).contains(id);
         assertThat(Integer.parseInt(list.header("NGSILD-Results-Count").orElseThrow())).isEqualTo(list.json().size());
+        assertThat(running.api.get(NGSI + "/subscriptions?limit=1&offset=0").json()).hasSize(1);
+        assertThat(running.api.get(NGSI + "/subscriptions?limit=5000").problemType()).isEqualTo("TooManyResults");
 
         assertThat(running.api.patch(NGSI + "/subscriptions/" + id, "{\"q\":\"pm25>80\",\"isActive\":false}").status()).isEqualTo(204);
         s = read(id);

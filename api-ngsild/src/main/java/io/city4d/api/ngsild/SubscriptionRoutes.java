@@ -7,6 +7,8 @@ import io.city4d.api.common.Requests;
 import io.city4d.core.model.EntityIds;
 import io.city4d.core.model.Json;
 import io.city4d.core.problem.ProblemException;
+import io.city4d.core.problem.ProblemType;
+import io.city4d.core.query.EntityQuery;
 import io.city4d.core.subscription.DeadLetters;
 import io.city4d.core.subscription.SubscriptionStatus;
 import io.helidon.http.HeaderNames;
@@ -61,6 +63,7 @@ final class SubscriptionRoutes implements HttpService {
         int limit = Requests.intParam(req, "limit", 100);
         int offset = Requests.intParam(req, "offset", 0);
         if (limit < 0 || offset < 0) throw ProblemException.badData("limit and offset must not be negative");
+        if (limit > EntityQuery.MAX_LIMIT) throw new ProblemException(ProblemType.TOO_MANY_RESULTS, "limit must be at most " + EntityQuery.MAX_LIMIT);
         List<SubscriptionDocument> all = subscriptions.list(tenant);
         ArrayNode out = Json.NODES.arrayNode();
         all.stream().skip(offset).limit(limit).forEach(d -> out.add(render(d, ctx)));
