@@ -112,6 +112,7 @@ class EntityApiTest {
         assertThat(running.api.get(NGSI + "/entities/" + id).json().get("type")).hasSize(2);
         assertThat(ids(running.api.get(NGSI + "/entities?type=" + b).json())).containsExactly(id);
         assertThat(ids(running.api.get(NGSI + "/entities?type=" + enc("Nope|" + a)).json())).containsExactly(id);
+        assertThat(running.api.get(NGSI + "/entities?type=" + enc(a + ";" + b)).problemType()).isEqualTo("OperationNotSupported");
     }
 
     @Test
@@ -315,7 +316,8 @@ class EntityApiTest {
 
         var multi = running.api.post(NGSI + "/entities/" + id + "/attrs", """
                 {"speed":[{"type":"Property","value":1,"datasetId":"urn:ngsi-ld:Dataset:a"},{"type":"Property","value":2,"datasetId":"urn:ngsi-ld:Dataset:b"}]}""");
-        assertThat(multi.status()).as("several instances are refused, as documented").isEqualTo(400);
+        assertThat(multi.status()).as("several instances are refused, as documented").isEqualTo(422);
+        assertThat(multi.problemType()).isEqualTo("OperationNotSupported");
         assertThat(running.api.get(NGSI + "/entities/" + id).json().at("/speed/value").asInt()).isEqualTo(50);
 
         assertThat(running.api.delete(NGSI + "/entities/" + id + "/attrs/speed?datasetId=urn:ngsi-ld:Dataset:other").status()).isEqualTo(404);

@@ -9,12 +9,14 @@ import io.city4d.core.model.Json;
 import io.city4d.core.model.Times;
 import io.city4d.core.port.EntityStore;
 import io.city4d.core.problem.ProblemException;
+import io.city4d.core.problem.ProblemType;
 import io.city4d.core.query.EntityQuery;
 import io.city4d.core.query.TemporalQuery;
 import io.city4d.core.query.TemporalQuery.Aggregation;
 import io.city4d.core.query.TemporalQuery.Method;
 import io.city4d.core.query.TemporalResult;
 import io.city4d.core.query.TemporalResult.EntityHistory;
+import io.helidon.http.PathMatchers;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
@@ -42,6 +44,15 @@ final class TemporalRoutes implements HttpService {
     @Override
     public void routing(HttpRules rules) {
         rules.get("/", this::query).get("/{id}", this::entity);
+        for (String path : List.of("/", "/{id}", "/{id}/attrs", "/{id}/attrs/{attr}", "/{id}/attrs/{attr}/{instance}")) {
+            rules.route(method -> method != io.helidon.http.Method.GET, PathMatchers.create(path), TemporalRoutes::writesNotSupported);
+        }
+    }
+
+    /** History comes from ordinary writes; the temporal provision operations (clause 6.18 to 6.22) are refused as such. */
+    private static void writesNotSupported(ServerRequest req, ServerResponse res) {
+        Authentication.requireWrite(req);
+        throw new ProblemException(ProblemType.OPERATION_NOT_SUPPORTED, "temporal writes are not supported; history is kept from ordinary writes");
     }
 
     private void query(ServerRequest req, ServerResponse res) {
