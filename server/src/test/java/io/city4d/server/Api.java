@@ -73,6 +73,8 @@ final class Api {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(60));
         headers.forEach(b::header);
         if (contentType != null) b.header("Content-Type", contentType);
+        // As careful clients do with large bodies: the server may refuse one before it is sent.
+        if (body != null && body.length() > 32 * 1024) b.expectContinue(true);
         b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         try {
             return new Response(HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString()));

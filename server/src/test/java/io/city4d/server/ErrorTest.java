@@ -8,6 +8,10 @@ import static io.city4d.server.EntityApiTest.prop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -150,7 +154,33 @@ class ErrorTest {
 
         var longUri = running.api.get(NGSI + "/entities?type=" + type + "&q=" + "a".repeat(200_000));
         assertThat(longUri.status()).isBetween(400, 431);
+        for (String broken : List.of("?type=T&q=%ZZ", "?type=%", "?type=T&idPattern=%E0%A4%A", "?type=T\u0001")) {
+            String answer = raw("GET " + NGSI + "/entities" + broken + " HTTP/1.1");
+            assertThat(answer).as(broken).matches("(?s)HTTP/1.1 4\\d\\d .*");
+            assertThat(answer).as(broken).contains("\"type\":\"https://").doesNotContain("Exception");
+        }
         assertThat(running.api.get(NGSI + "/types").status()).as("the server is still fine").isEqualTo(200);
+    }
+
+    /** Sends a request line that no HTTP client library would send, and returns the whole answer. */
+    static String raw(String requestLine) {
+        String base = running.api.baseUrl();
+        int port = Integer.parseInt(base.substring(base.lastIndexOf(':') + 1));
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(2_000);
+            String request = requestLine + "\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + TestServer.ADMIN + "\r\nConnection: close\r\n\r\n";
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            java.io.ByteArrayOutputStream got = new java.io.ByteArrayOutputStream();
+            byte[] buffer = new byte[8192];
+            try {
+                for (int n; (n = socket.getInputStream().read(buffer)) > 0; ) got.write(buffer, 0, n);
+            } catch (java.net.SocketTimeoutException e) {
+                // what came is the answer
+            }
+            return got.toString(StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test
