@@ -15,6 +15,7 @@ import io.city4d.store.postgres.PostgresStorage;
 import io.city4d.store.sqlite.SqliteStorage;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http1.Http1Config;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -27,6 +28,7 @@ import org.slf4j.LoggerFactory;
 /** One running City4D: storage, pipeline, APIs, device endpoints. Built from a {@link ServerConfig}, closed in reverse. */
 public final class City4d implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(City4d.class);
+    private static final int MAX_REQUEST_LINE = 32 * 1024;
 
     private final ServerConfig config;
     private final Clock clock = Clock.systemUTC();
@@ -74,6 +76,9 @@ public final class City4d implements AutoCloseable {
                 .host(config.host())
                 .port(config.httpPort())
                 .maxPayloadSize(config.maxBodyBytes())
+                // Long enough for the longest q the parser takes (8192 characters, percent-encoded).
+                .addProtocol(Http1Config.builder().maxPrologueLength(MAX_REQUEST_LINE).build())
+                .directHandlers(Problems.directHandlers())
                 .routing(routing)
                 .build()
                 .start();

@@ -16,14 +16,14 @@ class DeviceIngestTest {
         try (TestServer server = new TestServer(dir)) {
             var registered = server.post("/admin/v1/devices", "{\"id\":\"aq-7\",\"entityId\":\"urn:ngsi-ld:AirQualityObserved:aq-7\",\"profile\":\"air-quality\"}");
             assertThat(registered.statusCode()).isEqualTo(201);
-            String key = NgsiLdApiTest.json(registered).get("apiKey").asText();
+            String key = TestServer.json(registered).get("apiKey").asText();
             assertThat(server.get("/admin/v1/devices").body()).doesNotContain(key);
 
             var sent = server.send(HttpRequest.newBuilder(java.net.URI.create(server.city.baseUrl() + "/ingest/v1/devices/aq-7"))
                     .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString("{\"pm25\": 31.2, \"pm10\": 48, \"ts\": \"2026-11-25T08:00:00Z\"}")));
             assertThat(sent.statusCode()).isEqualTo(204);
-            JsonNode entity = NgsiLdApiTest.json(server.get("/ngsi-ld/v1/entities/urn:ngsi-ld:AirQualityObserved:aq-7"));
+            JsonNode entity = TestServer.json(server.get("/ngsi-ld/v1/entities/urn:ngsi-ld:AirQualityObserved:aq-7"));
             assertThat(entity.at("/pm25/value").asDouble()).isEqualTo(31.2);
             assertThat(entity.at("/pm25/unitCode").asText()).isEqualTo("GQ");
             assertThat(entity.at("/pm10/observedAt").asText()).isEqualTo("2026-11-25T08:00:00Z");

@@ -2,40 +2,74 @@ package io.city4d.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.city4d.core.security.Role;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** /events streams changes as Server-Sent Events, filtered by type and bounding box. */
+/** /events streams changes as Server-Sent Events, filtered by type, bounding box and tenant. */
 class EventStreamTest {
+    @RegisterExtension
+    static final RunningServer running = new RunningServer();
 
-    @Test
-    void streamsOnlyMatchingChanges(@TempDir Path dir) throws Exception {
-        try (TestServer server = new TestServer(dir)) {
-            BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-            var stream = server.http.sendAsync(server.request("/events?type=AirQualityObserved&bbox=105.84,21.02,105.86,21.04").GET().build(),
-                    HttpResponse.BodyHandlers.ofLines());
-            HttpResponse<Stream<String>> response = stream.get(10, TimeUnit.SECONDS);
+    /** An open stream whose data lines arrive in a queue. */
+    record Stream(HttpResponse<java.util.stream.Stream<String>> response, BlockingQueue<String> data) implements AutoCloseable {
+        static Stream open(HttpRequest.Builder request) throws Exception {
+            HttpResponse<java.util.stream.Stream<String>> response = running.server.http.sendAsync(request.GET().build(), HttpResponse.BodyHandlers.ofLines())
+                    .get(10, TimeUnit.SECONDS);
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
-            Thread.ofVirtual().start(() -> response.body().forEach(lines::add));
+            BlockingQueue<String> data = new LinkedBlockingQueue<>();
+            Thread.ofVirtual().start(() -> response.body().filter(l -> l.startsWith("data:")).forEach(data::add));
             Thread.sleep(200);
-            server.post("/ngsi-ld/v1/entities", NgsiLdApiTest.station("urn:ngsi-ld:AirQualityObserved:far", 1, 106.5, 21.5));
-            server.post("/ngsi-ld/v1/entities", "{\"id\":\"urn:ngsi-ld:Sensor:other\",\"type\":\"Sensor\",\"v\":{\"type\":\"Property\",\"value\":1}}");
-            server.post("/ngsi-ld/v1/entities", NgsiLdApiTest.station("urn:ngsi-ld:AirQualityObserved:inside", 1, 105.85, 21.03));
-            String data = null;
-            long deadline = System.currentTimeMillis() + 10_000;
-            while (data == null && System.currentTimeMillis() < deadline) {
-                String line = lines.poll(100, TimeUnit.MILLISECONDS);
-                if (line != null && line.startsWith("data:")) data = line;
-            }
-            assertThat(data).contains("urn:ngsi-ld:AirQualityObserved:inside").contains("\"kind\":\"created\"");
+            return new Stream(response, data);
+        }
+
+        String next(long millis) throws InterruptedException {
+            return data.poll(millis, TimeUnit.MILLISECONDS);
+        }
+
+        @Override
+        public void close() {
             response.body().close();
         }
+    }
+
+    @Test
+    void streamsOnlyChangesOfTheTypeInsideTheBox() throws Exception {
+        try (Stream stream = Stream.open(running.server.request("/events?type=AirQualityObserved&bbox=105.84,21.02,105.86,21.04"))) {
+            running.server.post("/ngsi-ld/v1/entities", TestServer.station("urn:ngsi-ld:AirQualityObserved:far", 1, 106.5, 21.5));
+            running.server.post("/ngsi-ld/v1/entities", "{\"id\":\"urn:ngsi-ld:Sensor:other\",\"type\":\"Sensor\",\"v\":{\"type\":\"Property\",\"value\":1}}");
+            running.server.post("/ngsi-ld/v1/entities", TestServer.station("urn:ngsi-ld:AirQualityObserved:inside", 1, 105.85, 21.03));
+            String data = stream.next(10_000);
+            assertThat(data).contains("urn:ngsi-ld:AirQualityObserved:inside").contains("\"kind\":\"created\"");
+            running.server.patch("/ngsi-ld/v1/entities/urn:ngsi-ld:AirQualityObserved:inside/attrs", "{\"pm25\":{\"type\":\"Property\",\"value\":2}}");
+            assertThat(stream.next(10_000)).contains("\"kind\":\"updated\"");
+            assertThat(stream.next(300)).isNull();
+        }
+    }
+
+    @Test
+    void streamsOnlyTheRequestedTenant() throws Exception {
+        try (Stream stream = Stream.open(running.server.request("/events").header("NGSILD-Tenant", "sse"))) {
+            running.server.post("/ngsi-ld/v1/entities", TestServer.station("urn:ngsi-ld:AirQualityObserved:default-tenant", 1, 105.85, 21.03));
+            running.server.send(running.server.request("/ngsi-ld/v1/entities").header("Content-Type", "application/json").header("NGSILD-Tenant", "sse")
+                    .POST(HttpRequest.BodyPublishers.ofString(TestServer.station("urn:ngsi-ld:AirQualityObserved:sse-tenant", 1, 105.85, 21.03))));
+            String data = stream.next(10_000);
+            assertThat(data).contains("sse-tenant");
+        }
+    }
+
+    @Test
+    void refusesDevicesAndBadBoxes() {
+        Api api = running.server.api();
+        assertThat(api.token(running.server.issue(Role.DEVICE, null)).get("/events").status()).isEqualTo(403);
+        assertThat(api.get("/events?bbox=1,2,3").status()).isEqualTo(400);
+        assertThat(api.get("/events?bbox=a,b,c,d").status()).isEqualTo(400);
     }
 }

@@ -28,7 +28,7 @@ class MqttDevicesTest {
             Process pub = new ProcessBuilder("mosquitto_pub", "-h", "127.0.0.1", "-p", Integer.toString(server.city.mqttPort()), "-V", "mqttv5",
                     "-q", "1", "-u", "aq-mqtt", "-P", key, "-t", "devices/aq-mqtt/attrs", "-m", "{\"pm25\": 12.5, \"pm10\": 20}").inheritIO().start();
             assertThat(pub.waitFor()).isZero();
-            JsonNode entity = NgsiLdApiTest.json(server.get("/ngsi-ld/v1/entities/urn:ngsi-ld:AirQualityObserved:aq-mqtt"));
+            JsonNode entity = TestServer.json(server.get("/ngsi-ld/v1/entities/urn:ngsi-ld:AirQualityObserved:aq-mqtt"));
             assertThat(entity.at("/pm25/value").asDouble()).as("PUBACK came after the write was durable").isEqualTo(12.5);
 
             Process wrongKey = new ProcessBuilder("mosquitto_pub", "-h", "127.0.0.1", "-p", Integer.toString(server.city.mqttPort()),
@@ -55,7 +55,7 @@ class MqttDevicesTest {
                 Thread.sleep(300);
                 status = server.get("/ngsi-ld/v1/entities/urn:ngsi-ld:FloodMonitoring:gauge-1").statusCode();
             }
-            JsonNode entity = NgsiLdApiTest.json(server.get("/ngsi-ld/v1/entities/urn:ngsi-ld:FloodMonitoring:gauge-1"));
+            JsonNode entity = TestServer.json(server.get("/ngsi-ld/v1/entities/urn:ngsi-ld:FloodMonitoring:gauge-1"));
             assertThat(entity.at("/currentLevel/value").asDouble()).isEqualTo(1.75);
             assertThat(entity.at("/currentLevel/unitCode").asText()).isEqualTo("MTR");
         }
@@ -68,7 +68,7 @@ class MqttDevicesTest {
     private static String register(TestServer server, String id, String entityId, String profile) throws Exception {
         var r = server.post("/admin/v1/devices", "{\"id\":\"" + id + "\",\"entityId\":\"" + entityId + "\",\"profile\":\"" + profile + "\"}");
         assertThat(r.statusCode()).isEqualTo(201);
-        return NgsiLdApiTest.json(r).get("apiKey").asText();
+        return TestServer.json(r).get("apiKey").asText();
     }
 
     private static boolean brokerUp() {

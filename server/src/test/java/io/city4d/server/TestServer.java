@@ -17,8 +17,13 @@ final class TestServer implements AutoCloseable {
     final HttpClient http = HttpClient.newHttpClient();
 
     TestServer(Path dir) {
-        this(ServerConfig.embedded(dir, freePort(), freePort()).withAdminToken(ADMIN)
-                .withRetries(List.of(Duration.ofMillis(50), Duration.ofMillis(100))));
+        this(config(dir));
+    }
+
+    /** The test configuration: free ports, the test admin token, and quick notification retries. */
+    static ServerConfig config(Path dir) {
+        return ServerConfig.embedded(dir, freePort(), freePort()).withAdminToken(ADMIN)
+                .withRetries(List.of(Duration.ofMillis(50), Duration.ofMillis(100)));
     }
 
     TestServer(ServerConfig config) {
@@ -31,6 +36,29 @@ final class TestServer implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A client with the admin token. */
+    Api api() {
+        return new Api(city.baseUrl(), ADMIN);
+    }
+
+    /** Issues a credential with a role (and optionally one tenant) and returns its secret. */
+    String issue(io.city4d.core.security.Role role, String tenant) {
+        return city.authenticator().issue("test " + role, role, tenant, null).secret();
+    }
+
+    static com.fasterxml.jackson.databind.JsonNode json(HttpResponse<String> r) {
+        return Api.parse(r.body());
+    }
+
+    /** An air-quality station in the normalized form. */
+    static String station(String id, double pm25, double lon, double lat) {
+        return """
+                {"id":"%s","type":"AirQualityObserved",
+                 "pm25":{"type":"Property","value":%s,"unitCode":"GQ","observedAt":"2026-11-25T08:00:00Z"},
+                 "location":{"type":"GeoProperty","value":{"type":"Point","coordinates":[%s,%s]}}}
+                """.formatted(id, pm25, lon, lat);
     }
 
     HttpRequest.Builder request(String path) {

@@ -36,12 +36,12 @@ public final class Authentication implements Filter {
         if (secret != null) {
             var principal = authenticator.authenticate(secret);
             if (principal.isEmpty()) {
-                Problems.send(res, new ProblemException(ProblemType.UNAUTHORIZED, "the token or API key is not valid"));
+                Problems.send(req, res, new ProblemException(ProblemType.UNAUTHORIZED, "the token or API key is not valid"));
                 return;
             }
             req.context().register(principal.get());
         } else if (!isPublic(req.path().path())) {
-            Problems.send(res, new ProblemException(ProblemType.UNAUTHORIZED, "a bearer token or X-API-Key is required"));
+            Problems.send(req, res, new ProblemException(ProblemType.UNAUTHORIZED, "a bearer token or X-API-Key is required"));
             return;
         }
         chain.proceed();

@@ -4,42 +4,74 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.city4d.core.model.Json;
 import io.city4d.core.problem.ProblemException;
 import io.city4d.core.problem.ProblemType;
+import io.helidon.http.DirectHandler;
 import io.helidon.http.HeaderNames;
+import io.helidon.http.HttpException;
 import io.helidon.http.RequestException;
+import io.helidon.webserver.http.DirectHandlers;
 import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Every failure leaves as an RFC 9457 problem body with the NGSI-LD error type; no stack trace ever leaves. */
+/**
+ * Every failure leaves as an RFC 9457 problem body with the NGSI-LD error type; no stack trace ever leaves. NGSI-LD
+ * (clause 6.3.2) sends it as {@code application/json}; a client whose Accept names {@code application/problem+json}
+ * gets that media type instead.
+ */
 public final class Problems {
     private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
     public static final String PROBLEM_JSON = "application/problem+json";
+    public static final String JSON = "application/json";
 
     private Problems() {}
 
     /** Registers the error handlers on a routing. */
     public static void install(HttpRouting.Builder routing) {
-        routing.error(ProblemException.class, (req, res, e) -> send(res, e));
-        routing.error(CompletionException.class, (req, res, e) -> send(res, unwrap(e, req.path().path())));
-        routing.error(RequestException.class, (req, res, e) -> send(res, fromRequestException(e)));
-        routing.error(RuntimeException.class, (req, res, e) -> send(res, unwrap(e, req.path().path())));
+        routing.error(ProblemException.class, (req, res, e) -> send(req, res, e));
+        routing.error(CompletionException.class, (req, res, e) -> send(req, res, unwrap(e, req.path().path())));
+        routing.error(RequestException.class, (req, res, e) -> send(req, res, fromStatus(e.status().code(), e.getMessage())));
+        routing.error(HttpException.class, (req, res, e) -> send(req, res, fromStatus(e.status().code(), e.getMessage())));
+        routing.error(RuntimeException.class, (req, res, e) -> send(req, res, unwrap(e, req.path().path())));
     }
 
-    public static void send(ServerResponse res, ProblemException e) {
+    public static void send(ServerRequest req, ServerResponse res, ProblemException e) {
         if (res.isSent()) return;
         ProblemType type = e.type();
-        ObjectNode body = Json.NODES.objectNode()
+        res.status(type.status());
+        boolean problemJson = req.headers().first(HeaderNames.ACCEPT).map(a -> a.contains(PROBLEM_JSON)).orElse(false);
+        res.header(HeaderNames.CONTENT_TYPE, problemJson ? PROBLEM_JSON : JSON);
+        if (type == ProblemType.OVERLOADED || type == ProblemType.TOO_MANY_REQUESTS) res.header(HeaderNames.RETRY_AFTER, "1");
+        if (type == ProblemType.UNAUTHORIZED) res.header(HeaderNames.WWW_AUTHENTICATE, "Bearer realm=\"city4d\"");
+        res.send(body(e));
+    }
+
+    private static byte[] body(ProblemException e) {
+        ProblemType type = e.type();
+        return Json.NODES.objectNode()
                 .put("type", type.uri())
                 .put("title", type.title())
                 .put("status", type.status())
-                .put("detail", e.detail());
-        res.status(type.status());
-        res.header(HeaderNames.CONTENT_TYPE, PROBLEM_JSON);
-        if (type == ProblemType.OVERLOADED || type == ProblemType.TOO_MANY_REQUESTS) res.header(HeaderNames.RETRY_AFTER, "1");
-        if (type == ProblemType.UNAUTHORIZED) res.header(HeaderNames.WWW_AUTHENTICATE, "Bearer realm=\"city4d\"");
-        res.send(body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                .put("detail", e.detail())
+                .toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Problem bodies for what the web server refuses before any route runs: request lines or headers that are too
+     * long, bodies over the limit, requests that are not HTTP.
+     */
+    public static DirectHandlers directHandlers() {
+        DirectHandler handler = (request, event, status, headers, message) -> {
+            ProblemException problem = fromStatus(status.code(), message);
+            return DirectHandler.TransportResponse.builder().status(status).headers(headers)
+                    .header(HeaderNames.CONTENT_TYPE, JSON).keepAlive(event.keepAlive()).entity(body(problem)).build();
+        };
+        DirectHandlers.Builder builder = DirectHandlers.builder();
+        for (DirectHandler.EventType event : DirectHandler.EventType.values()) builder.addHandler(event, handler);
+        return builder.build();
     }
 
     /** The problem inside a failed future, or an internal error for anything unexpected (logged, not shown). */
@@ -49,20 +81,23 @@ public final class Problems {
             cause = cause.getCause();
         }
         if (cause instanceof ProblemException p) return p;
-        if (cause instanceof RequestException r) return fromRequestException(r);
+        if (cause instanceof RequestException r) return fromStatus(r.status().code(), r.getMessage());
+        if (cause instanceof HttpException h && h.status().code() < 500) return fromStatus(h.status().code(), h.getMessage());
         LOG.error("unexpected failure on {}", where, cause);
         return new ProblemException(ProblemType.INTERNAL_ERROR, "an internal error occurred; it has been logged");
     }
 
-    private static ProblemException fromRequestException(RequestException e) {
-        int status = e.status().code();
+    private static ProblemException fromStatus(int status, String message) {
         ProblemType type = switch (status) {
             case 413 -> ProblemType.PAYLOAD_TOO_LARGE;
+            case 414 -> ProblemType.URI_TOO_LONG;
+            case 431 -> ProblemType.HEADERS_TOO_LARGE;
             case 404 -> ProblemType.RESOURCE_NOT_FOUND;
             case 405 -> ProblemType.METHOD_NOT_ALLOWED;
             case 415 -> ProblemType.UNSUPPORTED_MEDIA_TYPE;
             default -> status >= 500 ? ProblemType.INTERNAL_ERROR : ProblemType.INVALID_REQUEST;
         };
-        return new ProblemException(type, e.getMessage() == null ? type.title() : e.getMessage());
+        boolean useful = message != null && !message.isBlank() && !message.equalsIgnoreCase(type.title()) && status < 500;
+        return new ProblemException(type, useful ? message : "the request was refused: " + type.title().toLowerCase(java.util.Locale.ROOT));
     }
 }

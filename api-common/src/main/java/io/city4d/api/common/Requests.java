@@ -46,13 +46,16 @@ public final class Requests {
     /** The body as JSON. Its size is bounded by the server's payload limit (413 beyond). */
     public static JsonNode json(ServerRequest req) {
         byte[] bytes = bytes(req);
-        if (bytes.length == 0) throw ProblemException.badData("the request body is empty");
+        // A body that is not JSON at all is syntactically invalid (InvalidRequest); JSON with wrong content is BadRequestData.
+        if (bytes.length == 0) throw ProblemException.invalid("the request body is empty");
         try {
-            return Json.TREE_READER.readTree(bytes);
+            JsonNode json = Json.TREE_READER.readTree(bytes);
+            if (json == null || json.isMissingNode()) throw ProblemException.invalid("the request body is empty");
+            return json;
         } catch (JacksonException e) {
-            throw ProblemException.badData("the request body is not valid JSON: " + e.getOriginalMessage());
+            throw ProblemException.invalid("the request body is not valid JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
-            throw ProblemException.badData("the request body could not be read");
+            throw ProblemException.invalid("the request body could not be read");
         }
     }
 
@@ -65,10 +68,15 @@ public final class Requests {
         }
     }
 
+    /** True for a valid NGSILD-Tenant value: 1 to 64 letters, digits, '_' or '-'. */
+    public static boolean isTenantName(String tenant) {
+        return TENANT_NAME.matcher(tenant).matches();
+    }
+
     /** The tenant from NGSILD-Tenant (the default tenant is ""), checked against what the caller may use. */
     public static String tenant(ServerRequest req) {
         String tenant = req.headers().first(TENANT).orElse("");
-        if (!tenant.isEmpty() && !TENANT_NAME.matcher(tenant).matches()) {
+        if (!tenant.isEmpty() && !isTenantName(tenant)) {
             throw ProblemException.badData("NGSILD-Tenant must be 1 to 64 letters, digits, '_' or '-'");
         }
         Principal principal = Authentication.principal(req);

@@ -35,11 +35,13 @@ final class BatchRoutes implements HttpService {
     private final Pipeline pipeline;
     private final EntityStore store;
     private final LdExchange ld;
+    private final Tenants tenants;
 
-    BatchRoutes(Pipeline pipeline, EntityStore store, LdExchange ld) {
+    BatchRoutes(Pipeline pipeline, EntityStore store, LdExchange ld, Tenants tenants) {
         this.pipeline = pipeline;
         this.store = store;
         this.ld = ld;
+        this.tenants = tenants;
     }
 
     @Override
@@ -63,9 +65,10 @@ final class BatchRoutes implements HttpService {
         return new Command.UpdateAttributes(id, EntityJson.readAttributes(json), mode);
     }
 
-    private void entities(ServerRequest req, ServerResponse res, Function<ObjectNode, Command> toCommand, boolean reportCreated) {
+    /** @param creates whether the items may create entities (create, upsert), and so the tenant */
+    private void entities(ServerRequest req, ServerResponse res, Function<ObjectNode, Command> toCommand, boolean creates) {
         Authentication.requireWrite(req);
-        String tenant = Requests.tenant(req);
+        String tenant = creates ? Requests.tenant(req) : tenants.existing(req);
         String type = Requests.requireContentType(req, LdExchange.BODY_TYPES);
         JsonNode array = requireArray(Requests.json(req));
         List<Item> items = new ArrayList<>(array.size());
@@ -79,12 +82,12 @@ final class BatchRoutes implements HttpService {
                 items.add(new Item(id, null, e));
             }
         }
-        report(res, tenant, items, reportCreated);
+        report(res, tenant, items, creates);
     }
 
     private void delete(ServerRequest req, ServerResponse res) {
         Authentication.requireWrite(req);
-        String tenant = Requests.tenant(req);
+        String tenant = tenants.existing(req);
         Requests.requireContentType(req, LdExchange.BODY_TYPES);
         JsonNode array = requireArray(Requests.json(req));
         List<Item> items = new ArrayList<>();
@@ -115,6 +118,7 @@ final class BatchRoutes implements HttpService {
         for (int i = 0; i < items.size(); i++) {
             try {
                 Outcome outcome = Requests.await(futures.get(i));
+                if (!outcome.notUpdated().isEmpty()) throw notUpdated(outcome);
                 success.add(items.get(i).id());
                 if (outcome.change() != null && outcome.change().kind() == Change.Kind.CREATED) created.add(items.get(i).id());
             } catch (ProblemException e) {
@@ -123,6 +127,7 @@ final class BatchRoutes implements HttpService {
                 error.putObject("error").put("type", e.type().uri()).put("title", e.type().title()).put("status", e.type().status()).put("detail", e.detail());
             }
         }
+        if (!success.isEmpty()) tenants.created(tenant);
         if (errors.isEmpty()) {
             if (reportCreated && !created.isEmpty()) {
                 res.status(201).header("Content-Type", LdExchange.JSON).send(created.toString());
@@ -140,7 +145,7 @@ final class BatchRoutes implements HttpService {
     /** POST /entityOperations/query: the query as a body (NGSI-LD Query data type). */
     private void query(ServerRequest req, ServerResponse res) {
         Authentication.requireRead(req);
-        String tenant = Requests.tenant(req);
+        String tenant = tenants.existing(req);
         LdExchange.Body body = ld.body(req, LdExchange.BODY_TYPES);
         JsonNode q = EntityRoutes.requireObject(body.json());
         LdContext ctx = body.context();
@@ -179,6 +184,13 @@ final class BatchRoutes implements HttpService {
         EntityView view = EntityView.of(QueryParams.options(req), Requests.param(req, "format"), attrs, ctx, null);
         if (query.count()) res.header("NGSILD-Results-Count", Long.toString(result.totalCount()));
         ld.send(res, 200, view.renderAll(result.entities()), ctx, ld.accepted(req, false));
+    }
+
+    /** An entity whose attributes were only partly written (noOverwrite) did not succeed as asked. */
+    private static ProblemException notUpdated(Outcome outcome) {
+        StringBuilder detail = new StringBuilder("attributes not updated:");
+        outcome.notUpdated().forEach(n -> detail.append(' ').append(n.attribute()).append(" (").append(n.reason()).append(')'));
+        return ProblemException.badData(detail.toString());
     }
 
     private static JsonNode requireArray(JsonNode json) {

@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Builds active contexts from @context values and Link headers. The core context is bundled; contexts stored through
@@ -30,14 +29,18 @@ public final class ContextResolver {
     private static final int MAX_CONTEXT_BYTES = 1 << 20;
     private static final int MAX_DEPTH = 8;
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration RETRY_FAILED_AFTER = Duration.ofSeconds(30);
 
     private final JsonNode coreContext;
     private final LdContext core;
     private final DocumentStore documents;
     private final String localPrefix;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).followRedirects(HttpClient.Redirect.NORMAL).build();
-    private final Map<String, JsonNode> remoteCache = new ConcurrentHashMap<>();
-    private final Map<String, LdContext> activeCache = new ConcurrentHashMap<>();
+    // Bounded, so that callers sending ever new contexts cannot grow the heap.
+    private final Map<String, JsonNode> remoteCache = lru(256);
+    private final Map<String, LdContext> activeCache = lru(1024);
+    // A context that could not be loaded is not asked for again for a while: each request would wait for the timeout.
+    private final Map<String, Failure> recentFailures = lru(256);
 
     /** @param localPrefix the URL under which stored contexts are served, e.g. http://host:port/ngsi-ld/v1/jsonldContexts/ */
     public ContextResolver(DocumentStore documents, String localPrefix) {
@@ -60,7 +63,22 @@ public final class ContextResolver {
     /** The active context for a @context value (string, object or array), with the core context applied last. */
     public LdContext resolve(JsonNode contextValue) {
         if (contextValue == null || contextValue.isNull()) return core;
-        return activeCache.computeIfAbsent(contextValue.toString(), k -> build(contextValue));
+        // Built outside the map: building may fetch a remote context, which must not block other callers.
+        String key = contextValue.toString();
+        LdContext cached = activeCache.get(key);
+        if (cached != null) return cached;
+        LdContext built = build(contextValue);
+        activeCache.put(key, built);
+        return built;
+    }
+
+    private static <V> Map<String, V> lru(int capacity) {
+        return java.util.Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
+                return size() > capacity;
+            }
+        });
     }
 
     /** The active context from a Link header value, or the core context when there is none. */
@@ -113,10 +131,19 @@ public final class ContextResolver {
         }
         JsonNode cached = remoteCache.get(url);
         if (cached != null) return cached;
-        JsonNode fetched = fetch(url);
-        remoteCache.put(url, fetched);
-        return fetched;
+        Failure failed = recentFailures.get(url);
+        if (failed != null && System.nanoTime() - failed.at() < RETRY_FAILED_AFTER.toNanos()) throw failed.problem();
+        try {
+            JsonNode fetched = fetch(url);
+            remoteCache.put(url, fetched);
+            return fetched;
+        } catch (ProblemException e) {
+            if (e.type() == ProblemType.LD_CONTEXT_NOT_AVAILABLE) recentFailures.put(url, new Failure(e, System.nanoTime()));
+            throw e;
+        }
     }
+
+    private record Failure(ProblemException problem, long at) {}
 
     private JsonNode fetch(String url) {
         URI uri;

@@ -19,10 +19,12 @@ import java.util.UUID;
 final class DiscoveryRoutes implements HttpService {
     private final EntityStore store;
     private final LdExchange ld;
+    private final Tenants tenants;
 
-    DiscoveryRoutes(EntityStore store, LdExchange ld) {
+    DiscoveryRoutes(EntityStore store, LdExchange ld, Tenants tenants) {
         this.store = store;
         this.ld = ld;
+        this.tenants = tenants;
     }
 
     @Override
@@ -36,7 +38,7 @@ final class DiscoveryRoutes implements HttpService {
     private void types(ServerRequest req, ServerResponse res) {
         Authentication.requireRead(req);
         LdContext ctx = ld.linkContext(req);
-        var types = store.types(Requests.tenant(req));
+        var types = store.types(tenants.existing(req));
         if ("true".equals(Requests.param(req, "details"))) {
             ArrayNode out = Json.NODES.arrayNode();
             for (TypeSummary t : types) {
@@ -54,7 +56,7 @@ final class DiscoveryRoutes implements HttpService {
         Authentication.requireRead(req);
         LdContext ctx = ld.linkContext(req);
         String type = ctx.expand(req.path().pathParameters().get("type"));
-        TypeSummary t = store.types(Requests.tenant(req)).stream().filter(s -> s.type().equals(type)).findFirst()
+        TypeSummary t = store.types(tenants.existing(req)).stream().filter(s -> s.type().equals(type)).findFirst()
                 .orElseThrow(() -> ProblemException.notFound("no entities of type " + type));
         ObjectNode info = Json.NODES.objectNode().put("id", t.type()).put("type", "EntityTypeInfo")
                 .put("typeName", ctx.compact(t.type())).put("entityCount", t.count());
@@ -66,7 +68,7 @@ final class DiscoveryRoutes implements HttpService {
     private void attributes(ServerRequest req, ServerResponse res) {
         Authentication.requireRead(req);
         LdContext ctx = ld.linkContext(req);
-        var attributes = store.attributes(Requests.tenant(req));
+        var attributes = store.attributes(tenants.existing(req));
         if ("true".equals(Requests.param(req, "details"))) {
             ArrayNode out = Json.NODES.arrayNode();
             attributes.forEach(a -> out.add(attributeInfo(a, ctx, false)));
@@ -80,7 +82,7 @@ final class DiscoveryRoutes implements HttpService {
         Authentication.requireRead(req);
         LdContext ctx = ld.linkContext(req);
         String name = ctx.expand(req.path().pathParameters().get("attr"));
-        AttributeSummary a = store.attributes(Requests.tenant(req)).stream().filter(s -> s.attribute().equals(name)).findFirst()
+        AttributeSummary a = store.attributes(tenants.existing(req)).stream().filter(s -> s.attribute().equals(name)).findFirst()
                 .orElseThrow(() -> ProblemException.notFound("no attribute " + name));
         ld.send(res, 200, attributeInfo(a, ctx, true), ctx, ld.accepted(req, false));
     }

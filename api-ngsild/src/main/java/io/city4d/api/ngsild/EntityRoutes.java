@@ -36,11 +36,13 @@ final class EntityRoutes implements HttpService {
     private final Pipeline pipeline;
     private final EntityStore store;
     private final LdExchange ld;
+    private final Tenants tenants;
 
-    EntityRoutes(Pipeline pipeline, EntityStore store, LdExchange ld) {
+    EntityRoutes(Pipeline pipeline, EntityStore store, LdExchange ld, Tenants tenants) {
         this.pipeline = pipeline;
         this.store = store;
         this.ld = ld;
+        this.tenants = tenants;
     }
 
     @Override
@@ -64,12 +66,13 @@ final class EntityRoutes implements HttpService {
         LdExchange.Body body = ld.body(req, LdExchange.BODY_TYPES);
         Entity entity = EntityJson.read(NgsiJson.expandEntity(requireObject(body.json()), body.context()));
         Requests.await(pipeline.submit(tenant, new Command.Create(entity)));
+        tenants.created(tenant);
         res.status(201).header(HeaderNames.LOCATION, BASE + entity.id()).send();
     }
 
     private void query(ServerRequest req, ServerResponse res) {
         Authentication.requireRead(req);
-        String tenant = Requests.tenant(req);
+        String tenant = tenants.existing(req);
         LdContext ctx = ld.linkContext(req);
         String mediaType = ld.accepted(req, true);
         EntityQuery query = QueryParams.entityQuery(req, ctx, true);
@@ -82,7 +85,7 @@ final class EntityRoutes implements HttpService {
 
     private void get(ServerRequest req, ServerResponse res) {
         Authentication.requireRead(req);
-        String tenant = Requests.tenant(req);
+        String tenant = tenants.existing(req);
         LdContext ctx = ld.linkContext(req);
         String mediaType = ld.accepted(req, true);
         Entity entity = existing(tenant, id(req));
@@ -94,7 +97,7 @@ final class EntityRoutes implements HttpService {
 
     private void replace(ServerRequest req, ServerResponse res) {
         Authentication.requireWrite(req);
-        String tenant = Requests.tenant(req);
+        String tenant = tenants.existing(req);
         String id = id(req);
         LdExchange.Body body = ld.body(req, LdExchange.BODY_TYPES);
         ObjectNode json = NgsiJson.expandEntity(requireObject(body.json()), body.context());
@@ -119,7 +122,7 @@ final class EntityRoutes implements HttpService {
 
     private void submitAttributes(ServerRequest req, ServerResponse res, UpdateMode mode, Set<String> mediaTypes) {
         Authentication.requireWrite(req);
-        String tenant = Requests.tenant(req);
+        String tenant = tenants.existing(req);
         String id = id(req);
         LdExchange.Body body = ld.body(req, mediaTypes);
         Map<String, Attribute> attributes = EntityJson.readAttributes(NgsiJson.expandFragment(requireObject(body.json()), body.context()));
@@ -142,34 +145,39 @@ final class EntityRoutes implements HttpService {
     }
 
     private void patchAttr(ServerRequest req, ServerResponse res) {
-        writeAttribute(req, res, LdExchange.PATCH_TYPES, (name, attribute) -> new Command.PatchAttribute(id(req), name, attribute));
+        writeAttribute(req, res, LdExchange.PATCH_TYPES, (name, fragment) -> new Command.PatchAttribute(id(req), name, fragment));
     }
 
     private void replaceAttr(ServerRequest req, ServerResponse res) {
-        writeAttribute(req, res, LdExchange.BODY_TYPES, (name, attribute) -> new Command.ReplaceAttribute(id(req), name, attribute));
+        writeAttribute(req, res, LdExchange.BODY_TYPES,
+                (name, fragment) -> new Command.ReplaceAttribute(id(req), name, EntityJson.readAttribute(name, fragment)));
     }
 
-    private void writeAttribute(ServerRequest req, ServerResponse res, Set<String> mediaTypes, BiFunction<String, Attribute, Command> command) {
+    private void writeAttribute(ServerRequest req, ServerResponse res, Set<String> mediaTypes, BiFunction<String, ObjectNode, Command> command) {
         Authentication.requireWrite(req);
-        String tenant = Requests.tenant(req);
+        String tenant = tenants.existing(req);
         LdExchange.Body body = ld.body(req, mediaTypes);
         String name = body.context().expand(req.path().pathParameters().get("attr"));
-        Attribute attribute = EntityJson.readAttribute(name, NgsiJson.expandFragment(requireObject(body.json()), body.context()));
-        Requests.await(pipeline.submit(tenant, command.apply(name, attribute)));
+        ObjectNode fragment = NgsiJson.expandAttribute(requireObject(body.json()), body.context());
+        if (fragment.isEmpty()) throw ProblemException.badData("the body holds no attribute members");
+        Requests.await(pipeline.submit(tenant, command.apply(name, fragment)));
         res.status(204).send();
     }
 
     private void deleteAttr(ServerRequest req, ServerResponse res) {
         Authentication.requireWrite(req);
-        String tenant = Requests.tenant(req);
+        String tenant = tenants.existing(req);
         String name = ld.linkContext(req).expand(req.path().pathParameters().get("attr"));
-        Requests.await(pipeline.submit(tenant, new Command.DeleteAttribute(id(req), name)));
+        // Attributes hold one instance, so deleteAll=true deletes that one; a datasetId must name it.
+        String datasetId = "true".equals(Requests.param(req, "deleteAll")) ? null : Requests.param(req, "datasetId");
+        if (datasetId != null) EntityIds.requireUri(datasetId, "datasetId");
+        Requests.await(pipeline.submit(tenant, new Command.DeleteAttribute(id(req), name, datasetId)));
         res.status(204).send();
     }
 
     private void delete(ServerRequest req, ServerResponse res) {
         Authentication.requireWrite(req);
-        String tenant = Requests.tenant(req);
+        String tenant = tenants.existing(req);
         Requests.await(pipeline.submit(tenant, new Command.Delete(id(req))));
         res.status(204).send();
     }

@@ -26,6 +26,16 @@ final class NgsiJson {
         return rename(fragment, context::expand, false);
     }
 
+    /** One attribute's body (PATCH and PUT of /attrs/{attr}): its members stay, its sub-attribute names are expanded. */
+    static ObjectNode expandAttribute(JsonNode attribute, LdContext context) {
+        return renameMembers(attribute, context::expand);
+    }
+
+    /** One attribute instance as stored (history), with its sub-attribute names compacted. */
+    static ObjectNode compactAttribute(JsonNode attribute, LdContext context) {
+        return renameMembers(attribute, context::compact);
+    }
+
     private static ObjectNode rename(JsonNode node, UnaryOperator<String> names, boolean renameType) {
         ObjectNode out = Json.NODES.objectNode();
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
@@ -57,6 +67,10 @@ final class NgsiJson {
 
     private static JsonNode renameAttribute(JsonNode attribute, UnaryOperator<String> names) {
         if (!attribute.isObject() || !attribute.has("type") && !attribute.has("value") && !attribute.has("object")) return attribute;
+        return renameMembers(attribute, names);
+    }
+
+    private static ObjectNode renameMembers(JsonNode attribute, UnaryOperator<String> names) {
         ObjectNode out = Json.NODES.objectNode();
         for (Iterator<Map.Entry<String, JsonNode>> it = attribute.fields(); it.hasNext(); ) {
             var field = it.next();

@@ -25,6 +25,7 @@ public final class NgsiLdApi implements AutoCloseable {
     private final SubscriptionEngine engine;
     private final SubscriptionService subscriptions;
     private final DeadLetters deadLetters;
+    private final Tenants tenants;
 
     /**
      * @param publicBaseUrl how clients reach this server (e.g. http://localhost:8080), for the URLs of hosted contexts
@@ -41,6 +42,10 @@ public final class NgsiLdApi implements AutoCloseable {
         all.add(new HttpNotificationTransport());
         this.engine = new SubscriptionEngine(new NgsiNotificationRenderer(contexts, clock), all, deadLetters, clock, retryDelays, 10_000);
         this.subscriptions = new SubscriptionService(storage.documents(), engine);
+        java.util.Set<String> used = new java.util.HashSet<>(storage.entities().tenants());
+        subscriptions.all().forEach(d -> used.add(d.tenant()));
+        this.tenants = new Tenants(storage.documents(), used);
+        pipeline.addListener(tenants);
         pipeline.addListener(engine);
     }
 
@@ -48,17 +53,19 @@ public final class NgsiLdApi implements AutoCloseable {
 
     public void register(HttpRouting.Builder routing, String publicBaseUrl) {
         LdExchange ld = new LdExchange(contexts);
-        routing.register(PREFIX + "/entities", new EntityRoutes(pipeline, storage.entities(), ld));
-        routing.register(PREFIX + "/entityOperations", new BatchRoutes(pipeline, storage.entities(), ld));
-        routing.register(PREFIX + "/temporal/entities", new TemporalRoutes(storage.entities(), ld));
-        routing.register(PREFIX, new DiscoveryRoutes(storage.entities(), ld));
-        routing.register(PREFIX, new SubscriptionRoutes(subscriptions, deadLetters, ld, clock));
+        routing.addFilter(TenantEcho.INSTANCE);
+        routing.register(PREFIX + "/entities", new EntityRoutes(pipeline, storage.entities(), ld, tenants));
+        routing.register(PREFIX + "/entityOperations", new BatchRoutes(pipeline, storage.entities(), ld, tenants));
+        routing.register(PREFIX + "/temporal/entities", new TemporalRoutes(storage.entities(), ld, tenants));
+        routing.register(PREFIX, new DiscoveryRoutes(storage.entities(), ld, tenants));
+        routing.register(PREFIX, new SubscriptionRoutes(subscriptions, deadLetters, ld, clock, tenants));
         routing.register(PREFIX + "/jsonldContexts", new ContextRoutes(storage.documents(), contexts, publicBaseUrl + PREFIX + "/jsonldContexts/"));
     }
 
     @Override
     public void close() {
         pipeline.removeListener(engine);
+        pipeline.removeListener(tenants);
         subscriptions.close();
         engine.close();
     }

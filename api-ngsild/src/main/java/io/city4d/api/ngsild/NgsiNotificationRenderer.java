@@ -39,12 +39,26 @@ final class NgsiNotificationRenderer implements NotificationRenderer {
         changes.forEach(c -> data.add(view.render(c.entity())));
         Map<String, String> headers = new HashMap<>();
         if (!subscription.tenant().isEmpty()) headers.put("NGSILD-Tenant", subscription.tenant());
+        String contentType;
         if (LdExchange.LD_JSON.equals(delivery.accept())) {
             body.set("@context", Json.MAPPER.valueToTree(ctx.urls()));
-            return new Rendered(LdExchange.LD_JSON, bytes(body), headers);
+            contentType = LdExchange.LD_JSON;
+        } else {
+            headers.put("Link", "<" + ctx.urls().get(0) + ">; rel=\"http://www.w3.org/ns/json-ld#context\"; type=\"application/ld+json\"");
+            contentType = LdExchange.JSON;
         }
-        headers.put("Link", "<" + ctx.urls().get(0) + ">; rel=\"http://www.w3.org/ns/json-ld#context\"; type=\"application/ld+json\"");
-        return new Rendered(LdExchange.JSON, bytes(body), headers);
+        String scheme = delivery.endpoint().getScheme();
+        if ("mqtt".equals(scheme) || "mqtts".equals(scheme)) return mqttMessage(contentType, body, headers);
+        return new Rendered(contentType, bytes(body), headers);
+    }
+
+    /** The NGSI-LD MQTT binding: one JSON message with what HTTP carries in headers under "metadata" and the notification under "body". */
+    private static Rendered mqttMessage(String contentType, ObjectNode notification, Map<String, String> headers) {
+        ObjectNode message = Json.NODES.objectNode();
+        ObjectNode metadata = message.putObject("metadata").put("Content-Type", contentType);
+        headers.forEach(metadata::put);
+        message.set("body", notification);
+        return new Rendered(LdExchange.JSON, bytes(message), headers);
     }
 
     private LdContext context(Subscription.Delivery delivery) {

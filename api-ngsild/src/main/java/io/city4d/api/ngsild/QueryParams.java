@@ -3,6 +3,7 @@ package io.city4d.api.ngsild;
 import io.city4d.api.common.Requests;
 import io.city4d.core.model.EntityIds;
 import io.city4d.core.problem.ProblemException;
+import io.city4d.core.problem.ProblemType;
 import io.city4d.core.query.EntityQuery;
 import io.city4d.core.query.GeoQuery;
 import io.city4d.core.query.QExpr;
@@ -43,7 +44,7 @@ final class QueryParams {
         Set<String> out = new LinkedHashSet<>();
         for (String t : type.split("[,|]")) {
             String trimmed = t.trim().replace("(", "").replace(")", "");
-            if (trimmed.contains(";")) throw ProblemException.badData("type expressions with ';' (and) are not supported");
+            if (trimmed.contains(";")) throw new ProblemException(ProblemType.OPERATION_NOT_SUPPORTED, "type expressions with ';' (and) are not supported");
             if (!trimmed.isEmpty()) out.add(ctx.expand(trimmed));
         }
         if (out.isEmpty()) throw ProblemException.badData("type is empty");

@@ -7,6 +7,8 @@ import io.city4d.api.common.Requests;
 import io.city4d.core.model.EntityIds;
 import io.city4d.core.model.Json;
 import io.city4d.core.problem.ProblemException;
+import io.city4d.core.problem.ProblemType;
+import io.city4d.core.query.EntityQuery;
 import io.city4d.core.subscription.DeadLetters;
 import io.city4d.core.subscription.SubscriptionStatus;
 import io.helidon.http.HeaderNames;
@@ -25,12 +27,14 @@ final class SubscriptionRoutes implements HttpService {
     private final DeadLetters deadLetters;
     private final LdExchange ld;
     private final Clock clock;
+    private final Tenants tenants;
 
-    SubscriptionRoutes(SubscriptionService subscriptions, DeadLetters deadLetters, LdExchange ld, Clock clock) {
+    SubscriptionRoutes(SubscriptionService subscriptions, DeadLetters deadLetters, LdExchange ld, Clock clock, Tenants tenants) {
         this.subscriptions = subscriptions;
         this.deadLetters = deadLetters;
         this.ld = ld;
         this.clock = clock;
+        this.tenants = tenants;
     }
 
     @Override
@@ -48,16 +52,18 @@ final class SubscriptionRoutes implements HttpService {
         String tenant = Requests.tenant(req);
         LdExchange.Body body = ld.body(req, LdExchange.BODY_TYPES);
         SubscriptionDocument doc = subscriptions.create(SubscriptionDocument.fromRequest(body.json(), body.context(), tenant));
+        tenants.created(tenant);
         res.status(201).header(HeaderNames.LOCATION, BASE + doc.id()).send();
     }
 
     private void list(ServerRequest req, ServerResponse res) {
         Authentication.requireRead(req);
-        String tenant = Requests.tenant(req);
+        String tenant = tenants.existing(req);
         LdContext ctx = ld.linkContext(req);
         int limit = Requests.intParam(req, "limit", 100);
         int offset = Requests.intParam(req, "offset", 0);
         if (limit < 0 || offset < 0) throw ProblemException.badData("limit and offset must not be negative");
+        if (limit > EntityQuery.MAX_LIMIT) throw new ProblemException(ProblemType.TOO_MANY_RESULTS, "limit must be at most " + EntityQuery.MAX_LIMIT);
         List<SubscriptionDocument> all = subscriptions.list(tenant);
         ArrayNode out = Json.NODES.arrayNode();
         all.stream().skip(offset).limit(limit).forEach(d -> out.add(render(d, ctx)));
@@ -82,14 +88,14 @@ final class SubscriptionRoutes implements HttpService {
 
     private void delete(ServerRequest req, ServerResponse res) {
         Authentication.requireWrite(req);
-        if (!subscriptions.delete(Requests.tenant(req), subscriptionId(req))) throw ProblemException.notFound("subscription not found");
+        if (!subscriptions.delete(tenants.existing(req), subscriptionId(req))) throw ProblemException.notFound("subscription not found");
         res.status(204).send();
     }
 
     private void deadLetters(ServerRequest req, ServerResponse res) {
         Authentication.requireWrite(req);
         ArrayNode out = Json.NODES.arrayNode();
-        deadLetters.list(Requests.tenant(req), Math.min(Requests.intParam(req, "limit", 100), 1000)).forEach(d -> {
+        deadLetters.list(tenants.existing(req), Math.min(Requests.intParam(req, "limit", 100), 1000)).forEach(d -> {
             ObjectNode o = out.addObject().put("id", d.id());
             o.setAll((ObjectNode) d.body());
         });
@@ -97,7 +103,7 @@ final class SubscriptionRoutes implements HttpService {
     }
 
     private SubscriptionDocument existing(ServerRequest req) {
-        return subscriptions.get(Requests.tenant(req), subscriptionId(req)).orElseThrow(() -> ProblemException.notFound("subscription not found"));
+        return subscriptions.get(tenants.existing(req), subscriptionId(req)).orElseThrow(() -> ProblemException.notFound("subscription not found"));
     }
 
     private static String subscriptionId(ServerRequest req) {

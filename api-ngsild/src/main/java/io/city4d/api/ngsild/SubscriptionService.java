@@ -62,6 +62,11 @@ final class SubscriptionService implements AutoCloseable {
         return byKey.values().stream().filter(d -> d.tenant().equals(tenant)).sorted(java.util.Comparator.comparing(SubscriptionDocument::id)).toList();
     }
 
+    /** Every subscription of every tenant. */
+    java.util.Collection<SubscriptionDocument> all() {
+        return byKey.values();
+    }
+
     boolean delete(String tenant, String id) {
         if (byKey.remove(key(tenant, id)) == null) return false;
         engine.remove(tenant, id);

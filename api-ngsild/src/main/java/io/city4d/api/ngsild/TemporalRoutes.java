@@ -9,12 +9,14 @@ import io.city4d.core.model.Json;
 import io.city4d.core.model.Times;
 import io.city4d.core.port.EntityStore;
 import io.city4d.core.problem.ProblemException;
+import io.city4d.core.problem.ProblemType;
 import io.city4d.core.query.EntityQuery;
 import io.city4d.core.query.TemporalQuery;
 import io.city4d.core.query.TemporalQuery.Aggregation;
 import io.city4d.core.query.TemporalQuery.Method;
 import io.city4d.core.query.TemporalResult;
 import io.city4d.core.query.TemporalResult.EntityHistory;
+import io.helidon.http.PathMatchers;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
@@ -31,22 +33,33 @@ import java.util.Set;
 final class TemporalRoutes implements HttpService {
     private final EntityStore store;
     private final LdExchange ld;
+    private final Tenants tenants;
 
-    TemporalRoutes(EntityStore store, LdExchange ld) {
+    TemporalRoutes(EntityStore store, LdExchange ld, Tenants tenants) {
         this.store = store;
         this.ld = ld;
+        this.tenants = tenants;
     }
 
     @Override
     public void routing(HttpRules rules) {
         rules.get("/", this::query).get("/{id}", this::entity);
+        for (String path : List.of("/", "/{id}", "/{id}/attrs", "/{id}/attrs/{attr}", "/{id}/attrs/{attr}/{instance}")) {
+            rules.route(method -> method != io.helidon.http.Method.GET, PathMatchers.create(path), TemporalRoutes::writesNotSupported);
+        }
+    }
+
+    /** History comes from ordinary writes; the temporal provision operations (clause 6.18 to 6.22) are refused as such. */
+    private static void writesNotSupported(ServerRequest req, ServerResponse res) {
+        Authentication.requireWrite(req);
+        throw new ProblemException(ProblemType.OPERATION_NOT_SUPPORTED, "temporal writes are not supported; history is kept from ordinary writes");
     }
 
     private void query(ServerRequest req, ServerResponse res) {
         Authentication.requireHistory(req);
         LdContext ctx = ld.linkContext(req);
         EntityQuery entities = QueryParams.entityQuery(req, ctx, true);
-        TemporalResult result = store.temporal(Requests.tenant(req), temporalQuery(req, entities, entities.attrs()));
+        TemporalResult result = store.temporal(tenants.existing(req), temporalQuery(req, entities, entities.attrs()));
         ArrayNode out = Json.NODES.arrayNode();
         Set<String> options = QueryParams.options(req);
         result.entities().forEach(e -> out.add(render(e, ctx, options)));
@@ -59,7 +72,7 @@ final class TemporalRoutes implements HttpService {
         String id = EntityRoutes.id(req);
         Set<String> attrs = QueryParams.set(Requests.listParam(req, "attrs"), ctx);
         EntityQuery one = new EntityQuery(Set.of(id), null, null, null, null, null, 1, 0, false);
-        TemporalResult result = store.temporal(Requests.tenant(req), temporalQuery(req, one, attrs));
+        TemporalResult result = store.temporal(tenants.existing(req), temporalQuery(req, one, attrs));
         if (result.entities().isEmpty()) throw ProblemException.notFound("entity not found: " + id);
         ld.send(res, 200, render(result.entities().get(0), ctx, QueryParams.options(req)), ctx, ld.accepted(req, false));
     }
@@ -124,7 +137,7 @@ final class TemporalRoutes implements HttpService {
             } else {
                 ArrayNode list = out.putArray(name);
                 List<JsonNode> compacted = new ArrayList<>(instances.size());
-                instances.forEach(i -> compacted.add(i.attribute()));
+                instances.forEach(i -> compacted.add(NgsiJson.compactAttribute(i.attribute(), ctx)));
                 list.addAll(compacted);
             }
         });

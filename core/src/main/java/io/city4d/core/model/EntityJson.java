@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.city4d.core.problem.ProblemException;
+import io.city4d.core.problem.ProblemType;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -60,7 +61,7 @@ public final class EntityJson {
     public static Attribute readAttribute(String name, JsonNode node) {
         if (node == null || node.isNull()) throw ProblemException.badData("attribute " + name + " has a null value");
         if (node.isArray() && isMultiInstance((ArrayNode) node)) {
-            throw ProblemException.badData("attribute " + name + ": multi-instance attributes (several datasetIds) are not supported yet");
+            throw new ProblemException(ProblemType.OPERATION_NOT_SUPPORTED, "attribute " + name + ": multi-instance attributes (several datasetIds) are not supported yet");
         }
         if (!node.isObject()) return Property.of(node, null);
         if (GeoJson.looksLikeGeometry(node)) return GeoProperty.of(node);

@@ -95,12 +95,12 @@ public final class GeoJson {
         return each(array(list, "positions"), Coordinate[]::new, GeoJson::position);
     }
 
-    /** A position: longitude, latitude and an optional altitude; further elements are ignored, as RFC 7946 allows. */
+    /** A position: longitude, latitude and an optional altitude (RFC 7946 advises against more, and so do we). */
     private static Coordinate position(JsonNode position) {
-        if (!position.isArray() || position.size() < 2) throw new IllegalArgumentException("a position needs at least longitude and latitude");
-        for (int i = 0; i < Math.min(3, position.size()); i++) {
-            if (!position.get(i).isNumber()) throw new IllegalArgumentException("a position holds a value that is not a number");
+        if (!position.isArray() || position.size() < 2 || position.size() > 3) {
+            throw new IllegalArgumentException("a position has two or three numbers, not " + EntityIds.abbreviate(position.toString()));
         }
+        for (JsonNode n : position) if (!n.isNumber()) throw new IllegalArgumentException("a position holds numbers only");
         double x = position.get(0).doubleValue();
         double y = position.get(1).doubleValue();
         return position.size() > 2 ? new Coordinate(x, y, position.get(2).doubleValue()) : new Coordinate(x, y);

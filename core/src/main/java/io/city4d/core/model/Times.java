@@ -9,17 +9,24 @@ import java.time.format.DateTimeParseException;
 public final class Times {
     private Times() {}
 
+    /** The earliest and latest instants accepted: ISO 8601 years of four digits, which every store can hold. */
+    public static final Instant MIN = Instant.parse("0000-01-01T00:00:00Z");
+    public static final Instant MAX = Instant.parse("9999-12-31T23:59:59.999999Z");
+
     public static Instant parse(String text, String what) {
         if (text == null || text.isBlank()) throw ProblemException.badData(what + " is missing");
+        Instant instant;
         try {
-            return Instant.parse(text);
+            instant = Instant.parse(text);
         } catch (DateTimeParseException e) {
             try {
-                return OffsetDateTime.parse(text).toInstant();
+                instant = OffsetDateTime.parse(text).toInstant();
             } catch (DateTimeParseException e2) {
                 throw ProblemException.badData(what + " is not an ISO 8601 date-time: " + EntityIds.abbreviate(text));
             }
         }
+        if (instant.isBefore(MIN) || instant.isAfter(MAX)) throw ProblemException.badData(what + " must be between the years 0000 and 9999");
+        return instant;
     }
 
     /** The text of a recently formatted instant. */

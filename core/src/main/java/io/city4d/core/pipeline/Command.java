@@ -1,5 +1,6 @@
 package io.city4d.core.pipeline;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.city4d.core.model.Attribute;
 import io.city4d.core.model.Entity;
 import java.util.List;
@@ -28,13 +29,21 @@ public sealed interface Command {
     /** Changes attributes of an existing entity, as the mode says. */
     record UpdateAttributes(String entityId, Map<String, Attribute> attributes, UpdateMode mode) implements Command {}
 
-    /** Partially updates one existing attribute: members given replace those stored, the rest stay. */
-    record PatchAttribute(String entityId, String name, Attribute patch) implements Command {}
+    /**
+     * Partially updates one existing attribute: the members of the fragment (NGSI-LD JSON with expanded names, such
+     * as {@code {"value": 3}} or {@code {"unitCode": "CEL"}}) replace those stored, the rest stay.
+     */
+    record PatchAttribute(String entityId, String name, ObjectNode patch) implements Command {}
 
     /** Replaces one existing attribute. */
     record ReplaceAttribute(String entityId, String name, Attribute attribute) implements Command {}
 
-    record DeleteAttribute(String entityId, String name) implements Command {}
+    /** Deletes an attribute; with a datasetId, only when its instance has that datasetId (null: whatever it has). */
+    record DeleteAttribute(String entityId, String name, String datasetId) implements Command {
+        public DeleteAttribute(String entityId, String name) {
+            this(entityId, name, null);
+        }
+    }
 
     record Delete(String entityId) implements Command {}
 

@@ -1,7 +1,10 @@
 package io.city4d.core.pipeline;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.city4d.core.model.Attribute;
 import io.city4d.core.model.Entity;
+import io.city4d.core.model.EntityJson;
+import io.city4d.core.model.Format;
 import io.city4d.core.model.GeoProperty;
 import io.city4d.core.model.Property;
 import io.city4d.core.model.Relationship;
@@ -22,6 +25,7 @@ import java.util.Map;
  * calls it on the partition's single writer, so it needs no locks.
  */
 public final class TwinOperations {
+    private static final String NULL = "urn:ngsi-ld:null";
     private TwinOperations() {}
 
     public static Outcome apply(String tenant, Command command, Entity current, Instant now) {
@@ -41,7 +45,7 @@ public final class TwinOperations {
                 Entity e = existing(current, p.entityId());
                 Attribute old = e.attribute(p.name());
                 if (old == null) throw ProblemException.notFound("attribute " + p.name() + " not found on " + p.entityId());
-                yield write(tenant, e, Map.of(p.name(), merge(old, p.patch())), now);
+                yield write(tenant, e, Map.of(p.name(), patched(p.name(), old, p.patch())), now);
             }
             case Command.ReplaceAttribute r -> {
                 Entity e = existing(current, r.entityId());
@@ -50,7 +54,11 @@ public final class TwinOperations {
             }
             case Command.DeleteAttribute d -> {
                 Entity e = existing(current, d.entityId());
-                if (e.attribute(d.name()) == null) throw ProblemException.notFound("attribute " + d.name() + " not found on " + d.entityId());
+                Attribute old = e.attribute(d.name());
+                if (old == null) throw ProblemException.notFound("attribute " + d.name() + " not found on " + d.entityId());
+                if (d.datasetId() != null && !d.datasetId().equals(old.datasetId())) {
+                    throw ProblemException.notFound("attribute " + d.name() + " has no instance with datasetId " + d.datasetId());
+                }
                 LinkedHashMap<String, Attribute> attributes = e.mutableAttributes();
                 attributes.remove(d.name());
                 yield new Outcome(new Change(tenant, e, e.withAttributes(attributes, now), List.of(), now), List.of());
@@ -81,6 +89,7 @@ public final class TwinOperations {
 
     private static Outcome update(String tenant, Entity current, Map<String, Attribute> changes, UpdateMode mode, Instant now) {
         Map<String, Attribute> accepted = new LinkedHashMap<>();
+        List<String> deleted = new ArrayList<>();
         List<NotUpdated> refused = new ArrayList<>();
         changes.forEach((name, attribute) -> {
             Attribute old = current.attribute(name);
@@ -94,12 +103,28 @@ public final class TwinOperations {
                     if (old != null) accepted.put(name, attribute);
                     else refused.add(new NotUpdated(name, "attribute does not exist"));
                 }
-                case MERGE -> accepted.put(name, old == null ? attribute : merge(old, attribute));
+                case MERGE -> {
+                    if (!isNullValue(attribute)) accepted.put(name, old == null ? attribute : merge(old, attribute));
+                    else if (old != null) deleted.add(name);
+                }
             }
         });
-        if (accepted.isEmpty()) return new Outcome(null, refused);
+        if (accepted.isEmpty() && deleted.isEmpty()) return new Outcome(null, refused);
         Outcome written = write(tenant, current, accepted, now);
-        return new Outcome(written.change(), refused);
+        if (deleted.isEmpty()) return new Outcome(written.change(), refused);
+        LinkedHashMap<String, Attribute> remaining = written.change().after().mutableAttributes();
+        deleted.forEach(remaining::remove);
+        Entity after = written.change().after().withAttributes(remaining, now);
+        return new Outcome(new Change(tenant, current, after, written.change().history(), now), refused);
+    }
+
+    /** NGSI-LD's merge (clause 5.6.17) deletes an attribute whose new value is the JSON-LD null, "urn:ngsi-ld:null". */
+    private static boolean isNullValue(Attribute attribute) {
+        return switch (attribute) {
+            case Property p -> p.value().isTextual() && NULL.equals(p.value().asText());
+            case Relationship r -> NULL.equals(r.object());
+            case GeoProperty g -> false;
+        };
     }
 
     /** Sets attributes on an entity, stamping times and recording each value in history. */
@@ -113,6 +138,14 @@ public final class TwinOperations {
             history.add(new HistoryPoint(name, stamped, stamped.historyInstant()));
         });
         return new Outcome(new Change(tenant, current, current.withAttributes(attributes, now), history, now), List.of());
+    }
+
+    /** The fragment's members laid over the attribute's JSON: what is not given stays, a given sub-attribute replaces its namesake. */
+    static Attribute patched(String name, Attribute old, ObjectNode patch) {
+        ObjectNode merged = (ObjectNode) EntityJson.writeAttribute(old, Format.NORMALIZED, false);
+        if (patch.hasNonNull("type") && !patch.get("type").asText().equals(old.kind())) merged.removeAll();
+        merged.setAll(patch);
+        return EntityJson.readAttribute(name, merged);
     }
 
     /** A partial update of one attribute: members given replace the stored ones, sub-attributes are merged. */

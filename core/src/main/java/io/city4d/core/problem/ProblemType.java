@@ -16,6 +16,8 @@ public enum ProblemType {
     UNSUPPORTED_MEDIA_TYPE("https://city4d.io/problems/unsupported-media-type", 415, "Unsupported media type"),
     NOT_ACCEPTABLE("https://city4d.io/problems/not-acceptable", 406, "Not acceptable"),
     PAYLOAD_TOO_LARGE("https://city4d.io/problems/payload-too-large", 413, "Payload too large"),
+    URI_TOO_LONG("https://city4d.io/problems/uri-too-long", 414, "URI too long"),
+    HEADERS_TOO_LARGE("https://city4d.io/problems/headers-too-large", 431, "Request headers too large"),
     METHOD_NOT_ALLOWED("https://city4d.io/problems/method-not-allowed", 405, "Method not allowed"),
     UNAUTHORIZED("https://city4d.io/problems/unauthorized", 401, "Unauthorized"),
     FORBIDDEN("https://city4d.io/problems/forbidden", 403, "Forbidden"),

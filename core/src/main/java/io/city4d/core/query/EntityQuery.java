@@ -2,9 +2,9 @@ package io.city4d.core.query;
 
 import io.city4d.core.model.Entity;
 import io.city4d.core.problem.ProblemException;
+import io.city4d.core.problem.ProblemType;
 import java.util.Set;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
 
 /**
  * What to select from the twin. Null members do not restrict. {@code attrs} limits the attributes returned and
@@ -16,15 +16,10 @@ public record EntityQuery(Set<String> ids, String idPattern, Set<String> types, 
     public static final int DEFAULT_LIMIT = 20;
 
     public EntityQuery {
-        if (limit < 0 || limit > MAX_LIMIT) throw ProblemException.badData("limit must be between 0 and " + MAX_LIMIT);
+        if (limit < 0) throw ProblemException.badData("limit must not be negative");
+        if (limit > MAX_LIMIT) throw new ProblemException(ProblemType.TOO_MANY_RESULTS, "limit must be at most " + MAX_LIMIT + "; page with offset");
         if (offset < 0) throw ProblemException.badData("offset must not be negative");
-        if (idPattern != null) {
-            try {
-                Pattern.compile(idPattern);
-            } catch (RuntimeException e) {
-                throw ProblemException.badData("idPattern is not a valid regular expression");
-            }
-        }
+        if (idPattern != null) BoundedRegex.compile(idPattern, "idPattern");
     }
 
     public static EntityQuery byIds(Set<String> ids) {
@@ -49,8 +44,8 @@ public record EntityQuery(Set<String> ids, String idPattern, Set<String> types, 
         Predicate<Entity> p = e -> true;
         if (ids != null) p = p.and(e -> ids.contains(e.id()));
         if (idPattern != null) {
-            Pattern pattern = Pattern.compile(idPattern);
-            p = p.and(e -> pattern.matcher(e.id()).matches());
+            BoundedRegex pattern = BoundedRegex.compile(idPattern, "idPattern");
+            p = p.and(e -> pattern.matches(e.id()));
         }
         if (types != null) p = p.and(e -> e.types().stream().anyMatch(types::contains));
         if (attrs != null) p = p.and(e -> attrs.stream().anyMatch(e.attributes()::containsKey));

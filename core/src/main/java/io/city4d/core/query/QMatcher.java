@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
 
 /** Compiles a q expression into a predicate over entities, for subscriptions and for checks the stores cannot index. */
 public final class QMatcher {
@@ -25,10 +24,10 @@ public final class QMatcher {
             case QExpr.Exists exists -> e -> (resolve(e, exists.path()) != null) != exists.negated();
             case QExpr.Compare compare -> e -> compare(resolve(e, compare.path()), compare.op(), compare.value());
             case QExpr.Match match -> {
-                Pattern pattern = Pattern.compile(match.regex());
+                BoundedRegex pattern = BoundedRegex.compile(match.regex(), "the pattern in q");
                 yield e -> {
                     JsonNode v = resolve(e, match.path());
-                    return v != null && anyElement(v, n -> n.isTextual() && pattern.matcher(n.asText()).find()) != match.negated();
+                    return v != null && anyElement(v, n -> n.isTextual() && pattern.find(n.asText())) != match.negated();
                 };
             }
         };

@@ -3,6 +3,7 @@ package io.city4d.core.subscription;
 import io.city4d.core.model.Entity;
 import io.city4d.core.model.Format;
 import io.city4d.core.port.Change;
+import io.city4d.core.query.BoundedRegex;
 import io.city4d.core.query.GeoQuery;
 import io.city4d.core.query.QExpr;
 import io.city4d.core.query.QMatcher;
@@ -12,7 +13,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
 
 /**
  * What a subscriber wants to hear about, with names already expanded: entity selectors, watched attributes, a q and
@@ -44,9 +44,9 @@ public record Subscription(String id, String tenant, List<Selector> selectors, S
     /** An entity selector: any of id, idPattern and type that are set must match. */
     public record Selector(String id, String idPattern, String type) {
         Predicate<Entity> matcher() {
-            Pattern pattern = idPattern == null ? null : Pattern.compile(idPattern);
+            BoundedRegex pattern = idPattern == null ? null : BoundedRegex.compile(idPattern, "idPattern");
             return e -> (id == null || id.equals(e.id())) && (type == null || e.hasType(type))
-                    && (pattern == null || pattern.matcher(e.id()).matches());
+                    && (pattern == null || pattern.matches(e.id()));
         }
     }
 

@@ -77,10 +77,20 @@ public final class SubscriptionEngine implements ChangeListener, AutoCloseable {
             if (subs == null || subs.isEmpty()) continue;
             for (Active active : subs.values()) {
                 Subscription s = active.subscription();
-                if (!s.isLive(now) || !active.matcher().test(change) || throttled(active, now)) continue;
+                if (!s.isLive(now) || !matches(active, change) || throttled(active, now)) continue;
                 active.status().attempted(now);
                 dispatch(active, List.of(change));
             }
+        }
+    }
+
+    /** One subscription whose filter fails (a regular expression over its budget) must not keep the others from their notifications. */
+    private static boolean matches(Active active, Change change) {
+        try {
+            return active.matcher().test(change);
+        } catch (RuntimeException e) {
+            LOG.warn("subscription {} could not be matched against {}: {}", active.subscription().id(), change.entityId(), e.getMessage());
+            return false;
         }
     }
 

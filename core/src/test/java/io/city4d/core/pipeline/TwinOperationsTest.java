@@ -64,7 +64,7 @@ class TwinOperationsTest {
     void patchMergesAndKeepsWhatIsNotGiven() {
         Entity current = TwinOperations.apply("", new Command.Create(sensor(Map.of("a",
                 new Property(Json.NODES.numberNode(1), "CEL", T0, null, Map.of("acc", value(0.5)), null, null)))), null, T0).entity();
-        Entity patched = TwinOperations.apply("", new Command.PatchAttribute(current.id(), "a", value(7)), current, T1).entity();
+        Entity patched = TwinOperations.apply("", new Command.PatchAttribute(current.id(), "a", Json.NODES.objectNode().put("value", 7)), current, T1).entity();
         Property a = (Property) patched.attribute("a");
         assertThat(a.value().asDouble()).isEqualTo(7);
         assertThat(a.unitCode()).isEqualTo("CEL");

@@ -1,20 +1,20 @@
 package io.city4d.store.jdbc;
 
 import io.city4d.core.model.Entity;
+import io.city4d.core.query.BoundedRegex;
 import io.city4d.core.query.EntityQuery;
 import io.city4d.core.query.GeoQuery;
 import io.city4d.core.query.QMatcher;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
 
 /**
  * An entity query as a condition over entity rows (alias {@code e}) that indexes answer, and what Java still has to
  * check on each candidate: the id pattern, the parts of q that SQL cannot decide, and the exact geo relation.
  * Every member but {@code where} is null when there is nothing left to check.
  */
-record EntityFilter(SqlFragment where, Pattern idPattern, Predicate<Entity> residualQ, GeoQuery geo) {
+record EntityFilter(SqlFragment where, BoundedRegex idPattern, Predicate<Entity> residualQ, GeoQuery geo) {
 
     /** The filter whose conditions let the database start from the narrowest index. */
     static EntityFilter of(String tenant, EntityQuery query) {
@@ -30,9 +30,9 @@ record EntityFilter(SqlFragment where, Pattern idPattern, Predicate<Entity> resi
         List<SqlFragment> conditions = new ArrayList<>();
         conditions.add(SqlFragment.of("e.tenant = ?", tenant));
         if (query.ids() != null) conditions.add(SqlFragment.in("e.id", query.ids()));
-        Pattern idPattern = null;
+        BoundedRegex idPattern = null;
         if (query.idPattern() != null) {
-            idPattern = Pattern.compile(query.idPattern());
+            idPattern = BoundedRegex.compile(query.idPattern(), "idPattern");
             conditions.add(IdPatternPrefix.condition(query.idPattern()));
         }
         QTranslator.Translation q = query.q() == null ? null : QTranslator.translate(tenant, query.q(), probing);

@@ -102,7 +102,7 @@ final class EntityQueryExecutor {
             Jdbc.bind(statement, candidates.params());
             try (ResultSet row = statement.executeQuery()) {
                 while (row.next() && (query.count() || matches.size() < wanted)) {
-                    if (filter.idPattern() != null && !filter.idPattern().matcher(row.getString(2)).matches()) continue;
+                    if (filter.idPattern() != null && !filter.idPattern().matches(row.getString(2))) continue;
                     if (filter.geo() != null && !filter.geo().matches(geometry(wkb, row.getBytes(4)))) continue;
                     Entity entity = needsEntity ? EntityCodec.read(row.getString(3)) : null;
                     if (needsEntity && !filter.residualQ().test(entity)) continue;
