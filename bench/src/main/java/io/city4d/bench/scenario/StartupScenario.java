@@ -10,6 +10,7 @@ import io.city4d.bench.server.PostgresDatabase;
 import io.city4d.bench.server.StoreChoice;
 import io.city4d.bench.server.TempDirectory;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,11 +19,14 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Start-up to serving: {@code java -cp ... io.city4d.server.Main serve} as a child process, timed from the spawn to
- * the first 200 from GET /health. Each run starts once on a fresh data directory (first start, with migrations) and
- * once more on the same data (restart). The JVM flags are the launcher's.
+ * the first 200 from GET /health, with the launcher's JVM flags (this JVM's). Each run starts three times with a
+ * class-data archive of its own, as the launcher keeps one: before the archive exists (the first start after a build,
+ * which writes it on exit), then on a fresh data directory (first start, with migrations) and once more on the same
+ * data (restart).
  */
 final class StartupScenario implements Scenario {
     private static final long LIMIT_NANOS = 60_000_000_000L;
+    private final Metric cold = Metric.of("first start after a build (no class archive yet)", "ms");
     private final Metric first = Metric.of("first start to serving", "ms").goal(Peers.STARTUP);
     private final Metric restart = Metric.of("restart to serving", "ms").goal(Peers.STARTUP);
 
@@ -37,19 +41,26 @@ final class StartupScenario implements Scenario {
         List<List<Sample>> results = new ArrayList<>();
         for (int run = 1; run <= runs; run++) {
             Progress.say("[" + name() + "] run " + run + "/" + runs + " on " + store.kind());
-            try (TempDirectory data = TempDirectory.create("city4d-bench-start-"); PostgresDatabase db = store.freshDatabase()) {
-                double firstMillis = startToServing(data.path(), db);
-                double restartMillis = startToServing(data.path(), db);
-                results.add(List.of(new Sample(first, firstMillis), new Sample(restart, restartMillis)));
+            try (TempDirectory build = TempDirectory.create("city4d-bench-archive-"); TempDirectory coldData = TempDirectory.create("city4d-bench-start-");
+                 TempDirectory data = TempDirectory.create("city4d-bench-start-");
+                 PostgresDatabase coldDb = store.freshDatabase(); PostgresDatabase db = store.freshDatabase()) {
+                Path archive = build.path().resolve("city4d.jsa");
+                double coldMillis = startToServing(coldData.path(), coldDb, archive);
+                double firstMillis = startToServing(data.path(), db, archive);
+                double restartMillis = startToServing(data.path(), db, archive);
+                results.add(List.of(new Sample(cold, coldMillis), new Sample(first, firstMillis), new Sample(restart, restartMillis)));
             }
         }
         return results;
     }
 
-    private static double startToServing(Path data, PostgresDatabase db) throws IOException, InterruptedException {
+    private static double startToServing(Path data, PostgresDatabase db, Path archive) throws IOException, InterruptedException {
         int port = freePort();
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:+UseZGC", "-Xshare:auto", "-cp", System.getProperty("java.class.path"), "io.city4d.server.Main", "serve",
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(launcherFlags());
+        command.addAll(List.of("-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.city4d.server.Main", "serve",
                 "--host", BenchServer.HOST, "--http-port", Integer.toString(port), "--mqtt-port", "-1", "--data", data.toString()));
         if (db != null) command.addAll(List.of("--store", "postgres", "--db-url", db.url(), "--db-user", db.user()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(data.resolve("server.log").toFile());
@@ -68,6 +79,14 @@ final class StartupScenario implements Scenario {
             process.destroy();
             if (!process.waitFor(20, TimeUnit.SECONDS)) process.destroyForcibly().waitFor();
         }
+    }
+
+    /** The flags this JVM got from the launcher (GC, native access...), but no profiler, agent or class archive of its own. */
+    private static List<String> launcherFlags() {
+        return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(flag -> !flag.startsWith("-XX:StartFlightRecording") && !flag.startsWith("-agent") && !flag.startsWith("-javaagent")
+                        && !flag.contains("SharedArchive") && !flag.startsWith("-Xlog:cds"))
+                .toList();
     }
 
     private static boolean healthy(Endpoint endpoint) {
