@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +37,8 @@ public final class HistoryRollups implements AutoCloseable {
     private final String minuteCells;
     private final AtomicLong folded = new AtomicLong();
     private final AtomicInteger pauses = new AtomicInteger();
+    /** Held while this store folds, so that a pause can wait for a fold under way. */
+    private final ReentrantLock folding = new ReentrantLock();
     private volatile boolean pending = true;
     private volatile boolean open = true;
     private final Thread folder;
@@ -74,15 +77,22 @@ public final class HistoryRollups implements AutoCloseable {
     /** Folds, on the caller's thread, all history committed before this call; for bulk loads, benchmarks and tests. */
     public void catchUp() {
         long target = readers.read(connection -> Jdbc.count(connection, SqlFragment.of(order.writtenBelow())));
-        while (fold() < target) {
-            if (!open) throw new StoreException("the store is closed");
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10)); // older transactions of other writers are still open
+        folding.lock();
+        try {
+            while (fold() < target) {
+                if (!open) throw new StoreException("the store is closed");
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10)); // older transactions of other writers are still open
+            }
+        } finally {
+            folding.unlock();
         }
     }
 
     /** Stops folding in the background until the returned handle is closed; queries read unfolded history from raw rows. */
     public AutoCloseable pause() {
         pauses.incrementAndGet();
+        folding.lock(); // waits for a fold under way
+        folding.unlock();
         return () -> {
             pauses.decrementAndGet();
             pending = true;
@@ -151,14 +161,21 @@ public final class HistoryRollups implements AutoCloseable {
                 continue;
             }
             LockSupport.parkNanos(this, GATHER_NANOS);
-            pending = false;
+            boolean failed = false;
+            folding.lock();
             try {
-                fold();
+                if (pauses.get() == 0) {
+                    pending = false;
+                    fold();
+                }
             } catch (RuntimeException e) {
                 LOG.warn("folding history into rollups failed; retrying in {} s", TimeUnit.NANOSECONDS.toSeconds(RETRY_NANOS), e);
                 pending = true;
-                LockSupport.parkNanos(this, RETRY_NANOS);
+                failed = true;
+            } finally {
+                folding.unlock();
             }
+            if (failed) LockSupport.parkNanos(this, RETRY_NANOS);
         }
     }
 
