@@ -34,6 +34,7 @@ public final class HistoryRollups implements AutoCloseable {
     private final DataSource writer;
     private final ReadConnections readers;
     private final HistoryOrder order;
+    private final int snapshotIsolation;
     private final String minuteCells;
     private final AtomicLong folded = new AtomicLong();
     private final AtomicInteger pauses = new AtomicInteger();
@@ -47,8 +48,9 @@ public final class HistoryRollups implements AutoCloseable {
         this.writer = writer;
         this.readers = readers;
         this.order = dialect.historyOrder();
-        this.minuteCells = "SELECT series_key, at - ((at %% %1$d) + %1$d) %% %1$d AS start_at, %2$s FROM history %3$s WHERE %4$s >= ? AND %4$s < ? GROUP BY series_key, start_at"
-                .formatted(RollupPlan.MINUTE, RollupCell.AGGREGATES, order.scanHint(), order.column());
+        this.snapshotIsolation = dialect.snapshotIsolation();
+        this.minuteCells = "SELECT series_key, at - ((at %% %1$d) + %1$d) %% %1$d AS start_at, %2$s FROM history WHERE %3$s >= ? AND %3$s < ? GROUP BY series_key, start_at"
+                .formatted(RollupPlan.MINUTE, RollupCell.AGGREGATES, order.column());
         this.folder = Thread.ofPlatform().name("city4d-rollup-folder").daemon(true).unstarted(this::run);
     }
 
@@ -65,8 +67,13 @@ public final class HistoryRollups implements AutoCloseable {
 
     /** Rows of history not folded yet. */
     public long unfolded() {
-        return readers.read(connection -> Jdbc.count(connection, SqlFragment.of("SELECT COUNT(*) FROM history " + order.scanHint()
-                + " WHERE " + order.column() + " >= (SELECT folded_to FROM history_fold)")));
+        return readers.readSnapshot(snapshotIsolation, connection -> Jdbc.count(connection, SqlFragment.of("SELECT COUNT(*) FROM history WHERE "
+                + order.column() + " >= ? AND " + order.column() + " < ?", foldedTo(connection), Jdbc.count(connection, SqlFragment.of(order.writtenBelow())))));
+    }
+
+    /** The watermark: history rows below it in the commit order are in the rollups, the others not yet. */
+    static long foldedTo(Connection connection) throws SQLException {
+        return Jdbc.count(connection, SqlFragment.of("SELECT folded_to FROM history_fold"));
     }
 
     /** Rows of history this store folded since it opened. */

@@ -40,7 +40,11 @@ final class TemporalExecutor {
             + "sumsq_value, last_at FROM history_rollup WHERE series_key = ? AND width = ? AND start_at >= ? AND start_at < ?";
     private static final String INSTANCES = "SELECT (at - ?) / ? AS bucket, 1 AS instances, CASE WHEN num_value IS NULL THEN 0 ELSE 1 END "
             + "AS numbers, num_value AS sum_value, num_value AS min_value, num_value AS max_value, num_value * num_value AS sumsq_value, "
-            + "at AS last_at FROM history %s WHERE %s series_key = ? AND at >= ? AND at < ?";
+            + "at AS last_at FROM history WHERE %s";
+    /** Instances by time, through the (series_key, at) index. */
+    private static final String BY_TIME = "series_key = ? AND at >= ? AND at < ?";
+    /** Instances by commit order; the + 0 keep the planner from reading them through the (series_key, at) index instead. */
+    private static final String BY_ORDER = "%1$s >= ? AND %1$s < ? AND series_key + 0 = ? AND at + 0 >= ? AND at + 0 < ?";
     private static final String MERGED = "SELECT bucket, SUM(instances), NULL, SUM(numbers), SUM(sum_value), MIN(min_value), "
             + "MAX(max_value), SUM(sumsq_value), MAX(last_at) FROM (%s) parts GROUP BY bucket ORDER BY bucket";
 
@@ -64,14 +68,14 @@ final class TemporalExecutor {
         long from = query.from() == null ? Long.MIN_VALUE : Micros.of(query.from());
         long to = query.to() == null ? Long.MAX_VALUE : Micros.of(query.to());
         boolean rollups = fromRollups && query.aggregation() != null && !query.aggregation().methods().contains(Method.DISTINCT_COUNT);
-        Long folded = rollups ? Jdbc.count(connection, SqlFragment.of("SELECT folded_to FROM history_fold")) : null;
+        long[] unfolded = rollups ? new long[] {HistoryRollups.foldedTo(connection), Jdbc.count(connection, SqlFragment.of(order.writtenBelow()))} : null;
         List<EntityHistory> histories = new ArrayList<>();
         for (Entity entity : selected) {
             Map<String, List<Instance>> instances = new LinkedHashMap<>();
             Map<String, List<Bucket>> aggregates = new LinkedHashMap<>();
             for (Series series : seriesByEntity.getOrDefault(entity.id(), List.of())) {
                 if (query.aggregation() != null) {
-                    aggregates.put(series.attribute, buckets(connection, series, from, to, query.aggregation(), folded));
+                    aggregates.put(series.attribute, buckets(connection, series, from, to, query.aggregation(), unfolded));
                 } else {
                     instances.put(series.attribute, instances(connection, series, from, to, query.lastN()));
                 }
@@ -106,9 +110,9 @@ final class TemporalExecutor {
     /**
      * Buckets of the aggregation period from the window's start; without one, from the first instance when there is no
      * period, else from the last period boundary (counted from {@link #BUCKET_ORIGIN}) at or before the first instance.
-     * {@code folded} is the rollup watermark, or null to aggregate raw history alone.
+     * {@code unfolded} is the range of the commit order not folded yet, or null to aggregate raw history alone.
      */
-    private List<Bucket> buckets(Connection connection, Series series, long from, long to, Aggregation aggregation, Long folded)
+    private List<Bucket> buckets(Connection connection, Series series, long from, long to, Aggregation aggregation, long[] unfolded)
             throws SQLException {
         long period = aggregation.period() == null ? Long.MAX_VALUE : micros(aggregation.period());
         long origin = from;
@@ -118,9 +122,9 @@ final class TemporalExecutor {
             if (first.get(0) == null) return List.of();
             origin = aligned(first.get(0), period);
         }
-        RollupPlan plan = folded == null ? null : RollupPlan.of(origin, period, to);
+        RollupPlan plan = unfolded == null ? null : RollupPlan.of(origin, period, to);
         SqlFragment buckets = plan == null ? SqlFragment.of(RAW_BUCKETS, origin, period, series.key, origin, to)
-                : fromRollups(plan, series.key, origin, period, folded);
+                : fromRollups(plan, series.key, origin, period, unfolded);
         long start = origin;
         return Jdbc.list(connection, buckets, row -> bucket(row, start, period, to, aggregation));
     }
@@ -134,8 +138,8 @@ final class TemporalExecutor {
         }
     }
 
-    /** The cells of the plan, its raw pieces, and the unfolded rows (at or above the watermark) inside the cells' span. */
-    private SqlFragment fromRollups(RollupPlan plan, long series, long origin, long period, long folded) {
+    /** The cells of the plan, its raw pieces, and the unfolded rows inside the cells' span. */
+    private SqlFragment fromRollups(RollupPlan plan, long series, long origin, long period, long[] unfolded) {
         List<String> parts = new ArrayList<>();
         List<Object> params = new ArrayList<>();
         for (RollupPlan.Piece cells : plan.cells()) {
@@ -143,13 +147,13 @@ final class TemporalExecutor {
             params.addAll(List.of(origin, period, series, cells.width(), cells.from(), cells.to()));
         }
         for (RollupPlan.Piece raw : plan.raw()) {
-            parts.add(INSTANCES.formatted("", ""));
+            parts.add(INSTANCES.formatted(BY_TIME));
             params.addAll(List.of(origin, period, series, raw.from(), raw.to()));
         }
         long[] span = plan.cellSpan();
         if (span != null) {
-            parts.add(INSTANCES.formatted(order.scanHint(), order.column() + " >= ? AND"));
-            params.addAll(List.of(origin, period, folded, series, span[0], span[1]));
+            parts.add(INSTANCES.formatted(BY_ORDER.formatted(order.column())));
+            params.addAll(List.of(origin, period, unfolded[0], unfolded[1], series, span[0], span[1]));
         }
         return new SqlFragment(MERGED.formatted(String.join(" UNION ALL ", parts)), params);
     }

@@ -33,7 +33,7 @@ final class PostgisDialect implements SqlDialect {
      * only rows below the oldest transaction still running may be folded: all of those are committed or rolled back,
      * and every later row gets a larger id. Rows written before V2 have txid 0. Each fold takes all that is foldable.
      */
-    private static final HistoryOrder HISTORY_ORDER = new HistoryOrder("txid", "",
+    private static final HistoryOrder HISTORY_ORDER = new HistoryOrder("txid",
             "SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint", "SELECT pg_snapshot_xmax(pg_current_snapshot())::text::bigint",
             Long.MAX_VALUE);
 

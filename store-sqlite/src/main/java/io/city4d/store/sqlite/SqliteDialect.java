@@ -38,11 +38,10 @@ final class SqliteDialect implements SqlDialect {
 
     /**
      * History's rowid: one writer at a time holds the database's write lock until it commits, and each insert takes the
-     * next rowid above all committed ones, so rowids grow in commit order. NOT INDEXED makes SQLite read a rowid range
-     * by rowid rather than through the (series, time) index.
+     * next rowid above all committed ones, so rowids grow in commit order.
      */
     private static final String NEXT_ROWID = "SELECT COALESCE(MAX(rowid), 0) + 1 FROM history";
-    private static final HistoryOrder HISTORY_ORDER = new HistoryOrder("rowid", "NOT INDEXED", NEXT_ROWID, NEXT_ROWID, 50_000);
+    private static final HistoryOrder HISTORY_ORDER = new HistoryOrder("rowid", NEXT_ROWID, NEXT_ROWID, 50_000);
 
     @Override
     public HistoryOrder historyOrder() {
