@@ -67,13 +67,17 @@ public final class HistoryRollups implements AutoCloseable {
 
     /** Rows of history not folded yet. */
     public long unfolded() {
-        return readers.readSnapshot(snapshotIsolation, connection -> Jdbc.count(connection, SqlFragment.of("SELECT COUNT(*) FROM history WHERE "
-                + order.column() + " >= ? AND " + order.column() + " < ?", foldedTo(connection), Jdbc.count(connection, SqlFragment.of(order.writtenBelow())))));
+        return readers.readSnapshot(snapshotIsolation, connection -> {
+            long[] range = unfoldedRange(connection, order);
+            return Jdbc.count(connection, SqlFragment.of("SELECT COUNT(*) FROM history WHERE " + order.column() + " >= ? AND " + order.column()
+                    + " < ?", range[0], range[1]));
+        });
     }
 
-    /** The watermark: history rows below it in the commit order are in the rollups, the others not yet. */
-    static long foldedTo(Connection connection) throws SQLException {
-        return Jdbc.count(connection, SqlFragment.of("SELECT folded_to FROM history_fold"));
+    /** The range of the commit order not folded yet: from the watermark to above the last row written. */
+    static long[] unfoldedRange(Connection connection, HistoryOrder order) throws SQLException {
+        return Jdbc.list(connection, SqlFragment.of("SELECT (SELECT folded_to FROM history_fold), (" + order.writtenBelow() + ")"),
+                row -> new long[] {row.getLong(1), row.getLong(2)}).get(0);
     }
 
     /** Rows of history this store folded since it opened. */

@@ -68,7 +68,7 @@ final class TemporalExecutor {
         long from = query.from() == null ? Long.MIN_VALUE : Micros.of(query.from());
         long to = query.to() == null ? Long.MAX_VALUE : Micros.of(query.to());
         boolean rollups = fromRollups && query.aggregation() != null && !query.aggregation().methods().contains(Method.DISTINCT_COUNT);
-        long[] unfolded = rollups ? new long[] {HistoryRollups.foldedTo(connection), Jdbc.count(connection, SqlFragment.of(order.writtenBelow()))} : null;
+        long[] unfolded = rollups ? HistoryRollups.unfoldedRange(connection, order) : null;
         List<EntityHistory> histories = new ArrayList<>();
         for (Entity entity : selected) {
             Map<String, List<Instance>> instances = new LinkedHashMap<>();
