@@ -7,7 +7,6 @@ import io.city4d.core.model.Entity;
 import io.city4d.core.model.Json;
 import io.city4d.core.port.Change;
 import io.city4d.core.port.Change.HistoryPoint;
-import io.city4d.core.port.Storage;
 import io.city4d.core.query.EntityQuery;
 import io.city4d.core.query.TemporalQuery;
 import io.city4d.core.query.TemporalQuery.Aggregation;
@@ -25,8 +24,6 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
-import net.jqwik.api.lifecycle.AfterProperty;
-import net.jqwik.api.lifecycle.BeforeProperty;
 
 /**
  * Aggregates served from rollups equal those computed from raw history alone, whatever has been folded: over random
@@ -35,28 +32,13 @@ import net.jqwik.api.lifecycle.BeforeProperty;
  * fold catches up. The numbers are multiples of 1/4 small enough that every sum is exact in binary, so the answers
  * must be identical to the bit, whatever order the sums were added in.
  */
-public abstract class TemporalPropertyContract {
+public abstract class TemporalPropertyContract extends StoragePropertyContract {
     private static final AtomicInteger TENANTS = new AtomicInteger();
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
     private static final String ATTRIBUTE = "v";
     private static final List<Duration> PERIODS = List.of(Duration.ofSeconds(30), Duration.ofMinutes(1), Duration.ofMinutes(5),
             Duration.ofMinutes(7), Duration.ofHours(1), Duration.ofMinutes(90), Duration.ofHours(2), Duration.ofDays(1), Duration.ofDays(2),
             Duration.ofHours(1).plusNanos(1_000));
-
-    private Storage storage;
-
-    /** Opens the storage under test; every call opens the same database. */
-    protected abstract Storage openStorage();
-
-    @BeforeProperty
-    void open() {
-        storage = openStorage();
-    }
-
-    @AfterProperty
-    void close() {
-        storage.close();
-    }
 
     record Commit(List<HistoryPoint> points, boolean foldAfter) {}
 
