@@ -2,10 +2,9 @@ package io.city4d.store.jdbc;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -30,6 +29,8 @@ public final class HistoryRollups implements AutoCloseable {
     /** How long the folder lets commits gather before it folds them. */
     private static final long GATHER_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
     private static final long RETRY_NANOS = TimeUnit.SECONDS.toNanos(5);
+    /** Cells held in memory before they are sent, which bounds a fold's memory however much history it takes. */
+    private static final int CELLS_PER_BATCH = 10_000;
 
     private final DataSource writer;
     private final ReadConnections readers;
@@ -125,23 +126,35 @@ public final class HistoryRollups implements AutoCloseable {
         long horizon = Jdbc.count(connection, SqlFragment.of(order.foldableBelow()));
         long to = Math.min(horizon, from > Long.MAX_VALUE - order.chunk() ? Long.MAX_VALUE : from + order.chunk());
         if (to <= from) return new long[] {from, horizon};
-        Map<RollupCell.Key, RollupCell> cells = new LinkedHashMap<>();
         long rows = 0;
-        for (RollupCell minute : Jdbc.list(connection, SqlFragment.of(minuteCells, from, to), row -> RollupCell.read(row, RollupPlan.MINUTE))) {
-            rows += minute.instances();
-            for (long width : RollupPlan.WIDTHS) cells.merge(minute.within(width).key(), minute.within(width), RollupCell::plus);
-        }
-        try (PreparedStatement upsert = connection.prepareStatement(RollupCell.UPSERT)) {
-            for (RollupCell cell : cells.values()) {
-                cell.bindUpsert(upsert);
-                upsert.addBatch();
+        try (PreparedStatement select = connection.prepareStatement(minuteCells); PreparedStatement upsert = connection.prepareStatement(RollupCell.UPSERT)) {
+            select.setLong(1, from);
+            select.setLong(2, to);
+            select.setFetchSize(CELLS_PER_BATCH);
+            Map<RollupCell.Key, RollupCell> cells = new LinkedHashMap<>();
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    RollupCell minute = RollupCell.read(row, RollupPlan.MINUTE);
+                    rows += minute.instances();
+                    for (long width : RollupPlan.WIDTHS) cells.merge(minute.within(width).key(), minute.within(width), RollupCell::plus);
+                    if (cells.size() >= CELLS_PER_BATCH) upsert(upsert, cells); // the upsert adds, so a cell may be sent in parts
+                }
             }
-            upsert.executeBatch();
+            upsert(upsert, cells);
         }
         Jdbc.update(connection, SqlFragment.of("UPDATE history_fold SET folded_to = ?", to));
         connection.commit();
         folded.addAndGet(rows);
         return new long[] {to, horizon};
+    }
+
+    private static void upsert(PreparedStatement upsert, Map<RollupCell.Key, RollupCell> cells) throws SQLException {
+        for (RollupCell cell : cells.values()) {
+            cell.bindUpsert(upsert);
+            upsert.addBatch();
+        }
+        upsert.executeBatch();
+        cells.clear();
     }
 
     private interface Work<T> {
@@ -172,6 +185,7 @@ public final class HistoryRollups implements AutoCloseable {
                 continue;
             }
             LockSupport.parkNanos(this, GATHER_NANOS);
+            if (!open) break;
             boolean failed = false;
             folding.lock();
             try {

@@ -702,6 +702,18 @@ public abstract class StorageContract {
     }
 
     @Test
+    void aFoldOfMoreCellsThanItHoldsInMemorySendsThemInParts() {
+        Entity gauge = twin.create("{\"id\": \"urn:x:r\", \"type\": \"urn:t:Gauge\"}");
+        List<Change.HistoryPoint> points = new ArrayList<>();
+        for (int i = 0; i < 25_000; i++) points.add(reading(H0.plusSeconds(60L * i + 7), i % 11));
+        entities().commit(List.of(new Change(tenant, gauge, gauge, points, H0)));
+        rollups().catchUp();
+        assertThat(levels(null, null, Duration.ofDays(1), Method.TOTAL_COUNT, Method.SUM)).hasSize(18)
+                .allSatisfy(b -> assertThat(b.values().get(Method.TOTAL_COUNT)).isLessThanOrEqualTo(1440.0));
+        assertThat(levels(null, null, Duration.ofHours(1), Method.TOTAL_COUNT)).hasSize(417);
+    }
+
+    @Test
     void windowsThatEndInsideACellAreCompletedFromRawHistory() {
         readings(H0, 3 * 360);
         rollups().catchUp();
