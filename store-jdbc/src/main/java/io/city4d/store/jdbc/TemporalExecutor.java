@@ -122,11 +122,14 @@ final class TemporalExecutor {
             if (first.get(0) == null) return List.of();
             origin = aligned(first.get(0), period);
         }
-        RollupPlan plan = unfolded == null ? null : RollupPlan.of(origin, period, to);
-        SqlFragment buckets = plan == null ? SqlFragment.of(RAW_BUCKETS, origin, period, series.key, origin, to)
-                : fromRollups(plan, series.key, origin, period, unfolded);
         long start = origin;
-        return Jdbc.list(connection, buckets, row -> bucket(row, start, period, to, aggregation));
+        return Jdbc.list(connection, statement(series.key, origin, period, to, unfolded), row -> bucket(row, start, period, to, aggregation));
+    }
+
+    /** The statement of a series' buckets over [origin, to): from the rollups when a cell width fits and {@code unfolded} is given. */
+    SqlFragment statement(long series, long origin, long period, long to, long[] unfolded) {
+        RollupPlan plan = unfolded == null ? null : RollupPlan.of(origin, period, to);
+        return plan == null ? SqlFragment.of(RAW_BUCKETS, origin, period, series, origin, to) : fromRollups(plan, series, origin, period, unfolded);
     }
 
     private static long aligned(long first, long period) {

@@ -1,0 +1,39 @@
+package io.city4d.store.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.city4d.store.jdbc.PlannedQueries;
+import io.city4d.store.jdbc.TemporalStatements;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class PostgresTemporalPlanTest {
+    @RegisterExtension
+    static final PostgresTestDatabase DATABASE = new PostgresTestDatabase();
+
+    /** Without statistics, as right after a bulk load: the unfolded tail must still be read by transaction id. */
+    @Test
+    void aggregationsReadRollupsAndHistoryThroughTheirKeys() throws SQLException {
+        new PostgresStorage(DATABASE.url(), PostgresTestDatabase.USER, null).close();
+        try (Connection connection = DriverManager.getConnection(DATABASE.url(), PostgresTestDatabase.USER, null)) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("INSERT INTO history (series_key, at, num_value, body) SELECT 1, " + TemporalStatements.ORIGIN
+                        + " + i::bigint * 1000000, i % 10, '{}' FROM generate_series(0, 199999) i");
+            }
+            TemporalStatements.of(new PostgisDialect(), 1).forEach((name, statement) -> {
+                List<String> plan = PlannedQueries.plan(connection, "EXPLAIN", statement, "QUERY PLAN");
+                assertThat(plan).as(name + ": " + plan).noneMatch(step -> step.contains("Seq Scan on history"))
+                        .anyMatch(step -> step.contains("history_by_series"));
+                if (name.equals("from rollups")) {
+                    assertThat(plan).as(name + ": " + plan).anyMatch(step -> step.contains("history_rollup_pkey"))
+                            .anyMatch(step -> step.contains("history_by_txid"));
+                }
+            });
+        }
+    }
+}
