@@ -1,14 +1,10 @@
 package io.city4d.store.postgres;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import io.city4d.store.jdbc.PlannedQueries;
 import io.city4d.store.jdbc.TemporalStatements;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -25,15 +21,8 @@ class PostgresTemporalPlanTest {
                 statement.execute("INSERT INTO history (series_key, at, num_value, body) SELECT 1, " + TemporalStatements.ORIGIN
                         + " + i::bigint * 1000000, i % 10, '{}' FROM generate_series(0, 199999) i");
             }
-            TemporalStatements.of(new PostgisDialect(), 1).forEach((name, statement) -> {
-                List<String> plan = PlannedQueries.plan(connection, "EXPLAIN", statement, "QUERY PLAN");
-                assertThat(plan).as(name + ": " + plan).noneMatch(step -> step.contains("Seq Scan on history"))
-                        .anyMatch(step -> step.contains("history_by_series"));
-                if (name.equals("from rollups")) {
-                    assertThat(plan).as(name + ": " + plan).anyMatch(step -> step.contains("history_rollup_pkey"))
-                            .anyMatch(step -> step.contains("history_by_txid"));
-                }
-            });
+            TemporalStatements.assertIndexed(new PostgisDialect(), connection, new TemporalStatements.PlanSteps("EXPLAIN", "QUERY PLAN",
+                    "Seq Scan on history", "history_by_series", "history_rollup_pkey", "history_by_txid"));
         }
     }
 }
