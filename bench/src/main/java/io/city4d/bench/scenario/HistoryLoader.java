@@ -7,6 +7,9 @@ import io.city4d.core.model.Property;
 import io.city4d.core.port.Change;
 import io.city4d.core.port.Change.HistoryPoint;
 import io.city4d.core.port.EntityStore;
+import io.city4d.core.port.Storage;
+import io.city4d.store.jdbc.HistoryRollups;
+import io.city4d.store.jdbc.JdbcStorage;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,6 +42,19 @@ final class HistoryLoader {
                 store.commit(List.of(new Change("", entity, entity, history, Instant.now())));
                 loaded.addAndGet(history.size());
             }
+        }
+    }
+
+    /**
+     * Waits until the store has folded all loaded history into its rollups, which it does in the background, so that
+     * queries are measured in the steady state rather than while they still read an unfolded tail of raw history.
+     */
+    static void awaitRollups(Storage storage) {
+        if (!(storage instanceof JdbcStorage jdbc)) return;
+        HistoryRollups rollups = jdbc.rollups();
+        long start = rollups.folded();
+        try (Progress ignored = Progress.track("history points folded into rollups", () -> rollups.folded() - start, rollups.unfolded())) {
+            rollups.catchUp();
         }
     }
 }

@@ -12,7 +12,8 @@ import java.util.Locale;
 
 /**
  * Aggregation over the whole history of one attribute: avg and max per hour, with no time window, through
- * GET /ngsi-ld/v1/temporal/entities/{id}. One query at a time.
+ * GET /ngsi-ld/v1/temporal/entities/{id}. One query at a time, once the store's rollups have caught up with the
+ * loaded history.
  */
 final class TemporalScenario extends ServerScenario {
     private static final String ENTITY = "urn:ngsi-ld:BenchSeries:1";
@@ -30,6 +31,7 @@ final class TemporalScenario extends ServerScenario {
         Endpoint endpoint = server.endpoint();
         endpoint.call(endpoint.requests().post("/ngsi-ld/v1/entities", "{\"id\":\"" + ENTITY + "\",\"type\":\"BenchSeries\",\"x\":{\"type\":\"Property\",\"value\":0}}"));
         HistoryLoader.load(server.city().storage().entities(), ENTITY, Vocabulary.expandDefault("x"), sizes.historyPoints());
+        HistoryLoader.awaitRollups(server.city().storage());
         latency = Metric.of(String.format(Locale.ROOT, "avg,max per hour over %,d points, p50", sizes.historyPoints()), "ms");
         if (sizes.historyPoints() >= TARGET_POINTS) latency = latency.goal(Peers.TEMPORAL_10M);
         String first = endpoint.call(query(endpoint)).text();

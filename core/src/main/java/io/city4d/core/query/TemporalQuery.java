@@ -38,11 +38,15 @@ public record TemporalQuery(EntityQuery entities, Set<String> attrs, Instant fro
         };
     }
 
-    /** Aggregates per period ({@code aggrMethods}, {@code aggrPeriodDuration}); a null period means one bucket for all. */
+    /**
+     * Aggregates per period ({@code aggrMethods}, {@code aggrPeriodDuration}); a null period means one bucket for all,
+     * and so does a zero one (GS CIM 009 4.5.19.1: PT0S spans the whole time range of the query).
+     */
     public record Aggregation(List<Method> methods, Duration period) {
         public Aggregation {
             if (methods.isEmpty()) throw ProblemException.badData("aggrMethods is empty");
-            if (period != null && (period.isNegative() || period.isZero())) throw ProblemException.badData("aggrPeriodDuration must be positive");
+            if (period != null && period.isNegative()) throw ProblemException.badData("aggrPeriodDuration must not be negative");
+            if (period != null && period.isZero()) period = null;
         }
     }
 

@@ -30,15 +30,19 @@ final class JdbcEntityStore implements EntityStore {
     private final ChangeWriter changeWriter;
     private final EntityQueryExecutor queries;
     private final TemporalExecutor temporal;
+    private final HistoryRollups rollups;
+    private final int snapshotIsolation;
     private final List<String> statisticsRefresh;
     private final AtomicLong changesUntilStatistics = new AtomicLong(1_000);
 
-    JdbcEntityStore(ReadConnections readers, GroupCommitWriter writer, SqlDialect dialect) {
+    JdbcEntityStore(ReadConnections readers, GroupCommitWriter writer, HistoryRollups rollups, SqlDialect dialect) {
         this.readers = readers;
         this.writer = writer;
+        this.rollups = rollups;
         this.changeWriter = new ChangeWriter(dialect);
         this.queries = new EntityQueryExecutor(dialect);
-        this.temporal = new TemporalExecutor(queries);
+        this.temporal = new TemporalExecutor(queries, dialect.historyOrder());
+        this.snapshotIsolation = dialect.snapshotIsolation();
         this.statisticsRefresh = dialect.statisticsRefresh();
     }
 
@@ -60,6 +64,7 @@ final class JdbcEntityStore implements EntityStore {
             for (EncodedChange change : encoded) changeWriter.write(transaction, change);
             return null;
         });
+        if (changes.stream().anyMatch(change -> !change.history().isEmpty())) rollups.appended();
         if (changesUntilStatistics.addAndGet(-changes.size()) <= 0) {
             changesUntilStatistics.set(CHANGES_BETWEEN_STATISTICS);
             refreshStatistics();
@@ -87,7 +92,12 @@ final class JdbcEntityStore implements EntityStore {
 
     @Override
     public TemporalResult temporal(String tenant, TemporalQuery query) {
-        return readers.read(connection -> temporal.query(connection, tenant, query));
+        return readers.readSnapshot(snapshotIsolation, connection -> temporal.query(connection, tenant, query, true));
+    }
+
+    /** The answer from raw history alone, without rollups: the reference the rollups must agree with. */
+    TemporalResult temporalFromHistory(String tenant, TemporalQuery query) {
+        return readers.readSnapshot(snapshotIsolation, connection -> temporal.query(connection, tenant, query, false));
     }
 
     private record Count(String type, String attribute, long n) {}

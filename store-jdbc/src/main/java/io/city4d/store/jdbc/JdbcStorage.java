@@ -15,6 +15,7 @@ public class JdbcStorage implements Storage {
 
     private final JdbcConnections connections;
     private final GroupCommitWriter writer;
+    private final HistoryRollups rollups;
     private final JdbcEntityStore entities;
     private final JdbcDocumentStore documents;
 
@@ -22,9 +23,11 @@ public class JdbcStorage implements Storage {
         this.connections = connections;
         ReadConnections readers = new ReadConnections(connections.readers());
         this.writer = new GroupCommitWriter(connections.writer(), connections.description());
-        this.entities = new JdbcEntityStore(readers, writer, dialect);
+        this.rollups = new HistoryRollups(connections.writer(), readers, dialect);
+        this.entities = new JdbcEntityStore(readers, writer, rollups, dialect);
         this.documents = new JdbcDocumentStore(readers, writer);
         entities.refreshStatistics();
+        rollups.start();
     }
 
     @Override
@@ -37,6 +40,11 @@ public class JdbcStorage implements Storage {
         return documents;
     }
 
+    /** The rollups that answer temporal aggregation, folded from history in the background. */
+    public HistoryRollups rollups() {
+        return rollups;
+    }
+
     @Override
     public String describe() {
         return connections.description();
@@ -44,6 +52,7 @@ public class JdbcStorage implements Storage {
 
     @Override
     public void close() {
+        rollups.close();
         writer.close();
         try {
             connections.resources().close();

@@ -23,4 +23,17 @@ final class ReadConnections {
             throw new StoreException("reading from the store failed: " + e.getMessage(), e);
         }
     }
+
+    /** Runs the work in one read-only transaction at the given isolation, so that all its statements see one snapshot. */
+    <T> T readSnapshot(int isolation, Work<T> work) {
+        return read(connection -> {
+            connection.setTransactionIsolation(isolation);
+            connection.setAutoCommit(false);
+            try {
+                return work.apply(connection);
+            } finally {
+                connection.rollback();
+            }
+        });
+    }
 }

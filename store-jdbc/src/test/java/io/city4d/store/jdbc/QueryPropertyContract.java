@@ -11,7 +11,6 @@ import io.city4d.core.model.GeoProperty;
 import io.city4d.core.model.Json;
 import io.city4d.core.model.Relationship;
 import io.city4d.core.port.Change;
-import io.city4d.core.port.Storage;
 import io.city4d.core.query.EntityQuery;
 import io.city4d.core.query.QExpr;
 import io.city4d.core.query.QExpr.AttrPath;
@@ -32,8 +31,6 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
-import net.jqwik.api.lifecycle.AfterProperty;
-import net.jqwik.api.lifecycle.BeforeProperty;
 
 /**
  * The store answers any q exactly as the in-memory reference ({@link EntityQuery#matcher()}) does, over random
@@ -41,7 +38,7 @@ import net.jqwik.api.lifecycle.BeforeProperty;
  * U+E000 and beyond the BMP), booleans, arrays, compound values, relationships, geo-properties and sub-attributes;
  * pages and counts agree too.
  */
-public abstract class QueryPropertyContract {
+public abstract class QueryPropertyContract extends StoragePropertyContract {
     private static final AtomicInteger TENANTS = new AtomicInteger();
     private static final List<String> NAMES = List.of("a", "b", "c");
     private static final List<String> TYPES = List.of("urn:t:One", "urn:t:Two");
@@ -50,21 +47,6 @@ public abstract class QueryPropertyContract {
     private static final List<Double> NUMBERS = List.of(-1.5, -0.0, 0.0, 2.5);
     private static final List<Instant> TIMES = List.of(Instant.parse("2025-12-31T23:59:59Z"), Instant.parse("2026-01-01T00:00:00Z"),
             Instant.parse("2026-03-01T00:00:00Z"), Instant.parse("2026-06-01T12:30:00.5Z"));
-
-    private Storage storage;
-
-    /** Opens the storage under test; every call opens the same database. */
-    protected abstract Storage openStorage();
-
-    @BeforeProperty
-    void open() {
-        storage = openStorage();
-    }
-
-    @AfterProperty
-    void close() {
-        storage.close();
-    }
 
     @Property(tries = 60)
     void queriesAnswerAsTheReferenceMatcher(@ForAll("entities") List<Entity> entities, @ForAll("queries") List<EntityQuery> queries) {

@@ -641,6 +641,130 @@ public abstract class StorageContract {
         });
     }
 
+    // ---- rollups ----
+
+    private static final Instant H0 = Instant.parse("2026-02-01T00:00:00Z");
+
+    private HistoryRollups rollups() {
+        return ((JdbcStorage) storage).rollups();
+    }
+
+    /** An entity urn:x:r with a reading of "level" every 10 s from the start, valued i % 7. */
+    private Entity readings(Instant start, int count) {
+        Entity entity = twin.create("{\"id\": \"urn:x:r\", \"type\": \"urn:t:Gauge\"}");
+        List<Change.HistoryPoint> points = new ArrayList<>();
+        for (int i = 0; i < count; i++) points.add(reading(start.plusSeconds(10L * i), i % 7));
+        entities().commit(List.of(new Change(tenant, entity, entity, points, start)));
+        return entity;
+    }
+
+    private static Change.HistoryPoint reading(Instant at, double value) {
+        return new Change.HistoryPoint("level", Property.of(json(Double.toString(value)), at), at);
+    }
+
+    private List<Bucket> levels(Instant from, Instant to, Duration period, Method... methods) {
+        TemporalQuery query = new TemporalQuery(EntityQuery.byIds(Set.of("urn:x:r")), Set.of("level"), from, to, null,
+                new Aggregation(List.of(methods), period));
+        TemporalResult answer = entities().temporal(tenant, query);
+        assertThat(answer).as("the same as from raw history").isEqualTo(((JdbcEntityStore) entities()).temporalFromHistory(tenant, query));
+        return answer.entities().isEmpty() ? List.of() : answer.entities().get(0).aggregates().get("level");
+    }
+
+    @Test
+    void hourlyAggregatesAgreeWithRawHistoryBeforeAndAfterFoldingAndWithLateData() throws Exception {
+        try (AutoCloseable paused = rollups().pause()) {
+            rollups().catchUp(); // what other tests left
+            Entity gauge = readings(H0, 3 * 360);
+            Method[] methods = {Method.TOTAL_COUNT, Method.MIN, Method.MAX, Method.SUM};
+            List<Bucket> unfolded = levels(null, null, Duration.ofHours(1), methods);
+            assertThat(unfolded).extracting(Bucket::from).containsExactly(H0, H0.plusSeconds(3600), H0.plusSeconds(7200));
+            assertThat(unfolded).extracting(Bucket::to).containsExactly(H0.plusSeconds(3600), H0.plusSeconds(7200), H0.plusSeconds(10800));
+            assertThat(unfolded).allSatisfy(b -> {
+                assertThat(b.values().get(Method.TOTAL_COUNT)).isEqualTo(360.0);
+                assertThat(b.values().get(Method.MIN)).isEqualTo(0.0);
+                assertThat(b.values().get(Method.MAX)).isEqualTo(6.0);
+            });
+            assertThat(rollups().unfolded()).isEqualTo(3 * 360L);
+
+            rollups().catchUp();
+            assertThat(rollups().unfolded()).isZero();
+            assertThat(levels(null, null, Duration.ofHours(1), methods)).isEqualTo(unfolded);
+
+            entities().commit(List.of(new Change(tenant, gauge, gauge, List.of(reading(H0.plusSeconds(1805), 100)), H0)));
+            List<Bucket> late = levels(null, null, Duration.ofHours(1), methods);
+            assertThat(late.get(0).values()).containsEntry(Method.TOTAL_COUNT, 361.0).containsEntry(Method.MAX, 100.0);
+            assertThat(late.subList(1, 3)).isEqualTo(unfolded.subList(1, 3));
+            rollups().catchUp();
+            assertThat(levels(null, null, Duration.ofHours(1), methods)).isEqualTo(late);
+        }
+        storage.close();
+        storage = openStorage();
+        assertThat(rollups().unfolded()).isZero();
+        assertThat(levels(null, null, Duration.ofHours(1), Method.TOTAL_COUNT)).extracting(b -> b.values().get(Method.TOTAL_COUNT))
+                .containsExactly(361.0, 360.0, 360.0);
+    }
+
+    @Test
+    void aFoldOfMoreCellsThanItHoldsInMemorySendsThemInParts() {
+        Entity gauge = twin.create("{\"id\": \"urn:x:r\", \"type\": \"urn:t:Gauge\"}");
+        List<Change.HistoryPoint> points = new ArrayList<>();
+        for (int i = 0; i < 25_000; i++) points.add(reading(H0.plusSeconds(60L * i + 7), i % 11));
+        entities().commit(List.of(new Change(tenant, gauge, gauge, points, H0)));
+        rollups().catchUp();
+        assertThat(levels(null, null, Duration.ofDays(1), Method.TOTAL_COUNT, Method.SUM)).hasSize(18)
+                .allSatisfy(b -> assertThat(b.values().get(Method.TOTAL_COUNT)).isLessThanOrEqualTo(1440.0));
+        assertThat(levels(null, null, Duration.ofHours(1), Method.TOTAL_COUNT)).hasSize(417);
+    }
+
+    @Test
+    void windowsThatEndInsideACellAreCompletedFromRawHistory() {
+        readings(H0, 3 * 360);
+        rollups().catchUp();
+        Instant from = H0.plusSeconds(600);
+        Instant to = H0.plusSeconds(2 * 3600 + 35 * 60 + 17);
+        List<Bucket> hourly = levels(from, to, Duration.ofHours(1), Method.TOTAL_COUNT, Method.AVG, Method.STDDEV, Method.SUMSQ);
+        assertThat(hourly).extracting(b -> b.values().get(Method.TOTAL_COUNT)).containsExactly(360.0, 360.0, 152.0);
+        assertThat(hourly.get(2).to()).isEqualTo(to);
+        assertThat(levels(from.plusSeconds(7), to, Duration.ofHours(1), Method.TOTAL_COUNT)).extracting(b -> b.values().get(Method.TOTAL_COUNT))
+                .containsExactly(360.0, 360.0, 151.0);
+        assertThat(levels(from, to, null, Method.TOTAL_COUNT, Method.MAX)).singleElement()
+                .satisfies(b -> assertThat(b.values()).containsEntry(Method.TOTAL_COUNT, 872.0).containsEntry(Method.MAX, 6.0));
+        assertThat(levels(from, to, Duration.ofMinutes(15), Method.TOTAL_COUNT, Method.DISTINCT_COUNT)).hasSize(10)
+                .allSatisfy(b -> assertThat(b.values().get(Method.DISTINCT_COUNT)).isEqualTo(7.0));
+    }
+
+    @Test
+    void bucketsWithoutAWindowStartOnAWholePeriodBeforeTheFirstInstance() {
+        Instant first = H0.plusSeconds(7 * 60 + 13);
+        readings(first, 400);
+        rollups().catchUp();
+        assertThat(levels(null, null, Duration.ofHours(1), Method.TOTAL_COUNT).get(0).from()).isEqualTo(H0);
+        assertThat(levels(null, null, Duration.ofMinutes(15), Method.TOTAL_COUNT).get(0)).satisfies(b -> {
+            assertThat(b.from()).isEqualTo(H0);
+            assertThat(b.to()).isEqualTo(H0.plusSeconds(900));
+            assertThat(b.values().get(Method.TOTAL_COUNT)).isEqualTo(47.0);
+        });
+        assertThat(levels(null, null, Duration.ofDays(7), Method.TOTAL_COUNT).get(0).from()).isEqualTo(Instant.parse("2026-01-26T00:00:00Z"));
+        assertThat(levels(null, H0.plusSeconds(3600), Duration.ofMinutes(40), Method.TOTAL_COUNT)).extracting(Bucket::from)
+                .containsExactly(H0, H0.plusSeconds(2400));
+        assertThat(levels(null, null, null, Method.TOTAL_COUNT)).singleElement().satisfies(b -> {
+            assertThat(b.from()).isEqualTo(first);
+            assertThat(b.to()).isEqualTo(first.plusSeconds(3990).plusNanos(1_000));
+        });
+    }
+
+    @Test
+    void historyOutlivesItsEntityAndARecreatedEntityContinuesIt() {
+        readings(H0, 100);
+        rollups().catchUp();
+        twin.delete("urn:x:r");
+        assertThat(levels(null, null, Duration.ofHours(1), Method.TOTAL_COUNT)).isEmpty();
+        Entity again = twin.create("{\"id\": \"urn:x:r\", \"type\": \"urn:t:Gauge\"}");
+        entities().commit(List.of(new Change(tenant, again, again, List.of(reading(H0.plusSeconds(5), 9)), H0)));
+        assertThat(levels(null, null, Duration.ofHours(1), Method.TOTAL_COUNT, Method.MAX)).singleElement()
+                .satisfies(b -> assertThat(b.values()).containsEntry(Method.TOTAL_COUNT, 101.0).containsEntry(Method.MAX, 9.0));
+    }
+
     // ---- durability ----
 
     @Test

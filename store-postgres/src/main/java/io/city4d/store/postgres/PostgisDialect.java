@@ -1,7 +1,9 @@
 package io.city4d.store.postgres;
 
+import io.city4d.store.jdbc.HistoryOrder;
 import io.city4d.store.jdbc.SqlDialect;
 import io.city4d.store.jdbc.SqlFragment;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import org.locationtech.jts.geom.Envelope;
@@ -24,6 +26,25 @@ final class PostgisDialect implements SqlDialect {
         insert.setString(2, tenant);
         insert.setString(3, attribute);
         insert.setBytes(4, wkb);
+    }
+
+    /**
+     * History's txid column, the inserting transaction's 64-bit id. Ids are taken in start order, not commit order, so
+     * only rows below the oldest transaction still running may be folded: all of those are committed or rolled back,
+     * and every later row gets a larger id. Rows written before V2 have txid 0. Each fold takes all that is foldable.
+     */
+    private static final HistoryOrder HISTORY_ORDER = new HistoryOrder("txid",
+            "SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint", "SELECT pg_snapshot_xmax(pg_current_snapshot())::text::bigint",
+            Long.MAX_VALUE);
+
+    @Override
+    public HistoryOrder historyOrder() {
+        return HISTORY_ORDER;
+    }
+
+    @Override
+    public int snapshotIsolation() {
+        return Connection.TRANSACTION_REPEATABLE_READ;
     }
 
     @Override

@@ -1,7 +1,9 @@
 package io.city4d.store.sqlite;
 
+import io.city4d.store.jdbc.HistoryOrder;
 import io.city4d.store.jdbc.SqlDialect;
 import io.city4d.store.jdbc.SqlFragment;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
@@ -32,6 +34,24 @@ final class SqliteDialect implements SqlDialect {
     @Override
     public String geometryWkb() {
         return "g.wkb";
+    }
+
+    /**
+     * History's rowid: one writer at a time holds the database's write lock until it commits, and each insert takes the
+     * next rowid above all committed ones, so rowids grow in commit order.
+     */
+    private static final String NEXT_ROWID = "SELECT COALESCE(MAX(rowid), 0) + 1 FROM history";
+    private static final HistoryOrder HISTORY_ORDER = new HistoryOrder("rowid", NEXT_ROWID, NEXT_ROWID, 50_000);
+
+    @Override
+    public HistoryOrder historyOrder() {
+        return HISTORY_ORDER;
+    }
+
+    /** SQLite's transactions are serializable; a read transaction sees the snapshot of its first read. */
+    @Override
+    public int snapshotIsolation() {
+        return Connection.TRANSACTION_SERIALIZABLE;
     }
 
     /** Without statistics SQLite would walk all entities in id order rather than start from a selective index. */
