@@ -99,6 +99,8 @@ class TemporalApiTest {
         JsonNode whole = running.api.get(temporal(id, window + "&options=aggregatedValues&aggrMethods=avg")).json().get("pm25");
         assertThat(whole.get("avg")).as("no period: one bucket").hasSize(1);
         assertThat(whole.at("/avg/0/0").asDouble()).isEqualTo(25);
+        JsonNode zero = running.api.get(temporal(id, window + "&options=aggregatedValues&aggrMethods=avg&aggrPeriodDuration=PT0S")).json().get("pm25");
+        assertThat(zero).as("PT0S: one period over the whole range (clause 4.5.19.1)").isEqualTo(whole);
     }
 
     @Test
@@ -129,8 +131,7 @@ class TemporalApiTest {
                 "lastN=many",
                 "options=aggregatedValues",
                 "options=aggregatedValues&aggrMethods=median",
-                "options=aggregatedValues&aggrMethods=avg&aggrPeriodDuration=hourly",
-                "options=aggregatedValues&aggrMethods=avg&aggrPeriodDuration=PT0S")) {
+                "options=aggregatedValues&aggrMethods=avg&aggrPeriodDuration=hourly")) {
             var r = running.api.get(temporal(id, bad));
             assertThat(r.status()).as(bad).isEqualTo(400);
             assertThat(r.problemType()).as(bad).isEqualTo("BadRequestData");

@@ -8,7 +8,6 @@ import io.city4d.core.pipeline.Command;
 import io.city4d.core.pipeline.TwinOperations;
 import io.city4d.core.port.Change;
 import io.city4d.core.port.EntityStore;
-import io.city4d.core.port.Storage;
 import io.city4d.core.problem.ProblemException;
 import io.city4d.core.query.EntityQuery;
 import io.city4d.core.query.QueryParser;
@@ -27,31 +26,14 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterProperty;
-import net.jqwik.api.lifecycle.BeforeProperty;
 
 /**
  * Many changes to the same entities committed at once (which the store folds into one row write per chain) leave
  * exactly what committing them one by one leaves: state, index answers, summaries and history.
  */
-public abstract class CommitFoldingContract {
+public abstract class CommitFoldingContract extends StoragePropertyContract {
     private static final AtomicInteger TENANTS = new AtomicInteger();
     private static final List<String> IDS = List.of("urn:x:1", "urn:x:2", "urn:x:3");
-
-    private Storage storage;
-
-    /** Opens the storage under test; every call opens the same database. */
-    protected abstract Storage openStorage();
-
-    @BeforeProperty
-    void open() {
-        storage = openStorage();
-    }
-
-    @AfterProperty
-    void close() {
-        storage.close();
-    }
 
     /** One step of a random history: which entity, what to do, and a value. */
     record Step(int entity, int operation, int value) {}
