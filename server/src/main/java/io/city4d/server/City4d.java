@@ -67,7 +67,9 @@ public final class City4d implements AutoCloseable {
         HttpRouting.Builder routing = HttpRouting.builder();
         Problems.install(routing);
         routing.addFilter(new Authentication(authenticator, List.of("/health", "/", "/api/v1/status", "/ngsi-ld/v1/jsonldContexts/")));
-        routing.register("/", new OperationsRoutes(storage.entities(), metrics, rate, storage.describe()));
+        // the public status names the kind of store only, not its file or server
+        String storeKind = storage.describe().substring(0, Math.max(0, storage.describe().indexOf(':')));
+        routing.register("/", new OperationsRoutes(storage.entities(), metrics, rate, storeKind));
         ngsiLd.register(routing, baseUrl);
         routing.register("/ingest/v1", new IngestRoutes(telemetry));
         routing.register("/admin/v1", new AdminRoutes(devices, authenticator, credentials));
