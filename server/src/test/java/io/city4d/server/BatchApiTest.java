@@ -116,6 +116,12 @@ class BatchApiTest {
         assertThat(e.at("/temp/value").asInt()).isEqualTo(22);
         assertThat(e.at("/temp/unitCode").asText()).isEqualTo("CEL");
         assertThat(e.at("/keep/value").asInt()).isEqualTo(1);
+        assertThat(running.api.post(NGSI + "/entityOperations/merge", array(entity(a, t, "\"temp\":{\"unitCode\":\"FAH\"},\"keep\":\"urn:ngsi-ld:null\"")))
+                .status()).isEqualTo(204);
+        e = entityOf(a);
+        assertThat(e.at("/temp/value").asInt()).as("a fragment merges into the attribute").isEqualTo(22);
+        assertThat(e.at("/temp/unitCode").asText()).isEqualTo("FAH");
+        assertThat(e.has("keep")).isFalse();
         var missing = running.api.post(NGSI + "/entityOperations/merge", array(entity("urn:ngsi-ld:" + t + ":ghost", t, prop("v", 1))));
         assertThat(missing.status()).isEqualTo(207);
         assertThat(missing.json().get("success")).isEmpty();

@@ -55,14 +55,17 @@ final class BatchRoutes implements HttpService {
                     UpdateMode mode = QueryParams.options(req).contains("noOverwrite") ? UpdateMode.APPEND_NO_OVERWRITE : UpdateMode.APPEND;
                     entities(req, res, json -> attributeUpdate(json, mode), false);
                 })
-                .post("/merge", (req, res) -> entities(req, res, json -> attributeUpdate(json, UpdateMode.MERGE), false))
+                .post("/merge", (req, res) -> entities(req, res, json -> EntityRoutes.mergeCommand(entityId(json), json), false))
                 .post("/delete", this::delete)
                 .post("/query", this::query);
     }
 
     private static Command attributeUpdate(ObjectNode json, UpdateMode mode) {
-        String id = EntityIds.requireUri(json.path("id").asText(null), "entity id");
-        return new Command.UpdateAttributes(id, EntityJson.readAttributes(json), mode);
+        return new Command.UpdateAttributes(entityId(json), EntityJson.readAttributes(json), mode);
+    }
+
+    private static String entityId(ObjectNode json) {
+        return EntityIds.requireUri(json.path("id").asText(null), "entity id");
     }
 
     /** @param creates whether the items may create entities (create, upsert), and so the tenant */

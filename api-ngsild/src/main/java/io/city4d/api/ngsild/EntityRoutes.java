@@ -107,8 +107,22 @@ final class EntityRoutes implements HttpService {
         res.status(204).send();
     }
 
+    /** Merge-patch (clause 5.6.17): attribute fragments merge into the stored attributes, new ones are added. */
     private void merge(ServerRequest req, ServerResponse res) {
-        submitAttributes(req, res, UpdateMode.MERGE, LdExchange.PATCH_TYPES);
+        Authentication.requireWrite(req);
+        String tenant = tenants.existing(req);
+        String id = id(req);
+        LdExchange.Body body = ld.body(req, LdExchange.PATCH_TYPES);
+        Command merge = mergeCommand(id, NgsiJson.expandFragment(requireObject(body.json()), body.context()));
+        Requests.await(pipeline.submit(tenant, merge));
+        res.status(204).send();
+    }
+
+    /** The merge of an expanded entity fragment into the entity with this id (PATCH /entities/{id} and batch merge). */
+    static Command mergeCommand(String id, ObjectNode fragment) {
+        Map<String, JsonNode> fragments = EntityJson.readFragments(fragment);
+        if (fragments.isEmpty()) throw ProblemException.badData("the body holds no attributes");
+        return new Command.Merge(id, fragments);
     }
 
     private void append(ServerRequest req, ServerResponse res) {
