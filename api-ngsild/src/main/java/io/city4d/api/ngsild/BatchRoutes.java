@@ -184,7 +184,7 @@ final class BatchRoutes implements HttpService {
         if (!query.isRestricted()) throw ProblemException.badData("a query needs entities, attrs, q or geoQ");
         QueryResult result = store.query(tenant, query);
         EntityView view = EntityView.of(QueryParams.options(req), Requests.param(req, "format"), attrs, ctx, null);
-        if (query.count()) res.header("NGSILD-Results-Count", Long.toString(result.totalCount()));
+        if (query.count()) res.header(Pagination.RESULTS_COUNT, Long.toString(result.totalCount()));
         ld.send(res, 200, view.renderAll(result.entities()), ctx, ld.accepted(req, false));
     }
 
