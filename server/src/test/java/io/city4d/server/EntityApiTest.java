@@ -273,6 +273,20 @@ class EntityApiTest {
     }
 
     @Test
+    void aBareGeometryIsAConciseGeoPropertyAndMergesAsOne() {
+        String id = "urn:ngsi-ld:Thing:" + UUID.randomUUID();
+        assertThat(running.api.post(NGSI + "/entities", entity(id, "Thing", "\"location\":{\"type\":\"Point\",\"coordinates\":[105.85,21.03]}")).status())
+                .isEqualTo(201);
+        JsonNode location = running.api.get(NGSI + "/entities/" + id).json().get("location");
+        assertThat(location.get("type").asText()).isEqualTo("GeoProperty");
+        assertThat(location.at("/value/coordinates/0").asDouble()).isEqualTo(105.85);
+        assertThat(running.api.patch(NGSI + "/entities/" + id, "{\"location\":{\"type\":\"Point\",\"coordinates\":[105.86,21.04]}}").status()).isEqualTo(204);
+        location = running.api.get(NGSI + "/entities/" + id).json().get("location");
+        assertThat(location.get("type").asText()).isEqualTo("GeoProperty");
+        assertThat(location.at("/value/coordinates/0").asDouble()).isEqualTo(105.86);
+    }
+
+    @Test
     void appendsAttributesWithAndWithoutNoOverwrite() {
         String id = "urn:ngsi-ld:Thing:" + UUID.randomUUID();
         running.api.post(NGSI + "/entities", entity(id, "Thing", prop("a", 1)));
