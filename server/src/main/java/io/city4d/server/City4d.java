@@ -2,6 +2,8 @@ package io.city4d.server;
 
 import io.city4d.api.common.Authentication;
 import io.city4d.api.common.Problems;
+import io.city4d.api.common.RateLimiting;
+import io.city4d.api.ngsild.AddressPolicy;
 import io.city4d.api.ngsild.NgsiLdApi;
 import io.city4d.core.device.DeviceRegistry;
 import io.city4d.core.device.DeviceTelemetry;
@@ -59,14 +61,17 @@ public final class City4d implements AutoCloseable {
         resources.add(deviceEndpoints);
         List<NotificationTransport> transports = deviceEndpoints.notificationTransports();
         String baseUrl = "http://" + config.host() + ":" + config.httpPort();
-        NgsiLdApi ngsiLd = new NgsiLdApi(pipeline, storage, clock, baseUrl, transports, config.notificationRetries());
+        NgsiLdApi ngsiLd = new NgsiLdApi(pipeline, storage, clock, baseUrl, transports, config.notificationRetries(),
+                new AddressPolicy(config.contextAllow()));
         resources.add(ngsiLd);
         IngestRate rate = new IngestRate();
         pipeline.addListener(rate);
-        Metrics metrics = new Metrics(pipeline);
+        RateLimiting rateLimiting = new RateLimiting(config.rateLimits());
+        Metrics metrics = new Metrics(pipeline, rateLimiting);
         HttpRouting.Builder routing = HttpRouting.builder();
         Problems.install(routing);
         routing.addFilter(new Authentication(authenticator, List.of("/health", "/", "/api/v1/status", "/ngsi-ld/v1/jsonldContexts/")));
+        routing.addFilter(rateLimiting);
         // the public status names the kind of store only, not its file or server
         String storeKind = storage.describe().substring(0, Math.max(0, storage.describe().indexOf(':')));
         routing.register("/", new OperationsRoutes(storage.entities(), metrics, rate, storeKind));

@@ -1,6 +1,10 @@
 package io.city4d.server;
 
+import io.city4d.api.common.RateLimiting;
+import io.city4d.api.common.RateLimits;
 import io.city4d.core.pipeline.Pipeline;
+import io.city4d.core.security.Role;
+import java.util.Locale;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -9,11 +13,20 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
-/** The Prometheus registry with the pipeline's and the JVM's meters. */
+/** The Prometheus registry with the pipeline's, the rate limits' and the JVM's meters. */
 final class Metrics {
     final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
-    Metrics(Pipeline pipeline) {
+    Metrics(Pipeline pipeline, RateLimiting rateLimiting) {
+        for (Role role : Role.values()) {
+            FunctionCounter.builder("city4d_http_requests_limited", rateLimiting, r -> r.refused(role))
+                    .description("requests answered 429 because the client was over its rate limit")
+                    .tag("client", role.name().toLowerCase(Locale.ROOT)).register(registry);
+        }
+        FunctionCounter.builder("city4d_http_requests_limited", rateLimiting, RateLimiting::refusedAnonymous)
+                .description("requests answered 429 because the client was over its rate limit").tag("client", RateLimits.ANONYMOUS).register(registry);
+        Gauge.builder("city4d_rate_limit_clients", rateLimiting, RateLimiting::trackedClients)
+                .description("clients with a rate-limit bucket of their own").register(registry);
         FunctionCounter.builder("city4d_changes_committed", pipeline, Pipeline::committedChanges)
                 .description("entity changes made durable").register(registry);
         FunctionCounter.builder("city4d_commands_refused", pipeline, Pipeline::refusedCommands)

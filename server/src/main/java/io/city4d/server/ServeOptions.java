@@ -1,6 +1,8 @@
 package io.city4d.server;
 
+import io.city4d.api.common.RateLimits;
 import java.nio.file.Path;
+import java.util.List;
 import picocli.CommandLine.Option;
 
 /** The options shared by serve and demo. */
@@ -44,8 +46,23 @@ final class ServeOptions {
     @Option(names = "--bridge-password", description = "Password on that broker (default: $CITY4D_BRIDGE_PASSWORD).", defaultValue = "${env:CITY4D_BRIDGE_PASSWORD}")
     String bridgePassword;
 
+    @Option(names = "--context-allow", split = ",", paramLabel = "HOST|CIDR",
+            description = "Also fetch remote @contexts from these hosts or address ranges (e.g. contexts.city.internal,10.20.0.0/16), "
+                    + "which are refused when they resolve to loopback, private or link-local addresses (default: $CITY4D_CONTEXT_ALLOW, else none).",
+            defaultValue = "${env:CITY4D_CONTEXT_ALLOW}")
+    List<String> contextAllow;
+
+    @Option(names = "--rate-limit", split = ",", paramLabel = "CLIENT=RATE[:BURST]",
+            description = "Requests per second and burst per credential of a role (admin, operator, analyst, reader, device) or per client "
+                    + "address without one (anonymous), or CLIENT=off (default: $CITY4D_RATE_LIMITS over " + "admin=off, operator=1000:2000, "
+                    + "analyst=100:200, reader=200:400, device=20:40, anonymous=50:100).",
+            defaultValue = "${env:CITY4D_RATE_LIMITS}")
+    List<String> rateLimits;
+
     ServerConfig toConfig() {
-        ServerConfig c = ServerConfig.embedded(dataDir, httpPort, mqttPort).withHost(host).withMaxBody(maxBody);
+        ServerConfig c = ServerConfig.embedded(dataDir, httpPort, mqttPort).withHost(host).withMaxBody(maxBody)
+                .withContextAllow(contextAllow == null ? List.of() : contextAllow)
+                .withRateLimits(RateLimits.defaults().with(rateLimits == null ? List.of() : rateLimits));
         if (bridge != null) c = c.withBridge(bridge(bridge));
         if ("postgres".equals(store)) return c.withPostgres(dbUrl, dbUser, dbPassword);
         if (!"sqlite".equals(store)) throw new IllegalArgumentException("--store must be sqlite or postgres");

@@ -111,6 +111,26 @@ final class Api {
 
         Optional<String> header(String name) { return raw.headers().firstValue(name); }
 
+        /**
+         * The targets of the Link header values by their rel (RFC 8288), whether the server sent one header line per
+         * link or joined them with commas (commas inside the angle brackets belong to the URL).
+         */
+        Map<String, String> links() {
+            Map<String, String> out = new LinkedHashMap<>();
+            for (String value : raw.headers().allValues("Link")) {
+                int at = 0;
+                while ((at = value.indexOf('<', at)) >= 0) {
+                    int end = value.indexOf('>', at);
+                    int next = value.indexOf('<', end);
+                    String params = value.substring(end + 1, next < 0 ? value.length() : next);
+                    java.util.regex.Matcher rel = java.util.regex.Pattern.compile("rel=\"([^\"]*)\"").matcher(params);
+                    if (rel.find()) out.put(rel.group(1), value.substring(at + 1, end));
+                    at = end;
+                }
+            }
+            return out;
+        }
+
         /** The NGSI-LD error type's short name (e.g. BadRequestData) of a problem body. */
         String problemType() {
             String type = json().path("type").asText();

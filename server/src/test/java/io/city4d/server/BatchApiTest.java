@@ -9,6 +9,7 @@ import static io.city4d.server.EntityApiTest.prop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -71,7 +72,7 @@ class BatchApiTest {
         assertThat(entityOf(old).at("/c/value").asInt()).isEqualTo(4);
         assertThat(entityOf(fresh).at("/a/value").asInt()).isEqualTo(5);
 
-        var bad = running.api.post(NGSI + "/entityOperations/upsert", array(entity(old, t, prop("a", 6)), "{\"type\":\"" + t + "\"}"));
+        var bad = running.api.post(NGSI + "/entityOperations/upsert", array(entity(old, t, prop("a", 6)), entity(fresh, t, "\"a\":null")));
         assertThat(bad.status()).isEqualTo(207);
         assertThat(bad.json().get("success")).extracting(JsonNode::asText).containsExactly(old);
     }
@@ -116,6 +117,12 @@ class BatchApiTest {
         assertThat(e.at("/temp/value").asInt()).isEqualTo(22);
         assertThat(e.at("/temp/unitCode").asText()).isEqualTo("CEL");
         assertThat(e.at("/keep/value").asInt()).isEqualTo(1);
+        assertThat(running.api.post(NGSI + "/entityOperations/merge", array(entity(a, t, "\"temp\":{\"unitCode\":\"FAH\"},\"keep\":\"urn:ngsi-ld:null\"")))
+                .status()).isEqualTo(204);
+        e = entityOf(a);
+        assertThat(e.at("/temp/value").asInt()).as("a fragment merges into the attribute").isEqualTo(22);
+        assertThat(e.at("/temp/unitCode").asText()).isEqualTo("FAH");
+        assertThat(e.has("keep")).isFalse();
         var missing = running.api.post(NGSI + "/entityOperations/merge", array(entity("urn:ngsi-ld:" + t + ":ghost", t, prop("v", 1))));
         assertThat(missing.status()).isEqualTo(207);
         assertThat(missing.json().get("success")).isEmpty();
@@ -129,10 +136,10 @@ class BatchApiTest {
         running.api.post(NGSI + "/entityOperations/create", array(entity(a, t, ""), entity(b, t, "")));
         assertThat(running.api.post(NGSI + "/entityOperations/delete", "[\"" + a + "\"]").status()).isEqualTo(204);
         assertThat(running.api.get(NGSI + "/entities/" + a).status()).isEqualTo(404);
-        var partly = running.api.post(NGSI + "/entityOperations/delete", "[\"" + a + "\",\"" + b + "\",\"not a uri\",42]");
+        var partly = running.api.post(NGSI + "/entityOperations/delete", "[\"" + a + "\",\"" + b + "\",\"not a uri\"]");
         assertThat(partly.status()).isEqualTo(207);
         assertThat(partly.json().get("success")).extracting(JsonNode::asText).containsExactly(b);
-        assertThat(partly.json().get("errors")).hasSize(3);
+        assertThat(partly.json().get("errors")).extracting(e -> e.get("entityId").asText()).containsExactly(a, "not a uri");
         assertThat(partly.json().at("/errors/0/error/type").asText()).endsWith("ResourceNotFound");
     }
 
@@ -156,9 +163,30 @@ class BatchApiTest {
     }
 
     @Test
+    void itemsWithoutAnIdRefuseTheWholeBatchBecauseTheResultReportsItemsByEntityId() {
+        String t = freshType();
+        String a = "urn:ngsi-ld:" + t + ":a";
+        for (String operation : List.of("create", "upsert", "update", "merge")) {
+            var r = running.api.post(NGSI + "/entityOperations/" + operation,
+                    array(entity(a, t, prop("v", 1)), "{\"type\":\"" + t + "\"}", "{\"id\":7,\"type\":\"" + t + "\"}", "null", "[1]"));
+            assertThat(r.status()).as(operation).isEqualTo(400);
+            assertThat(r.problemType()).isEqualTo("BadRequestData");
+            assertThat(r.json().get("detail").asText()).as(operation).contains("1, 2, 3, 4").contains("no entity id");
+        }
+        assertThat(running.api.get(NGSI + "/entities/" + a).status()).as("nothing was written").isEqualTo(404);
+        var delete = running.api.post(NGSI + "/entityOperations/delete", "[\"" + a + "\",42,{}]");
+        assertThat(delete.status()).isEqualTo(400);
+        assertThat(delete.json().get("detail").asText()).contains("items 1, 2");
+
+        var reported = running.api.post(NGSI + "/entityOperations/create", array(entity("not a uri", t, "")));
+        assertThat(reported.status()).isEqualTo(207);
+        assertThat(reported.json().at("/errors/0/entityId").asText()).as("an item with an id is reported by it, valid or not").isEqualTo("not a uri");
+    }
+
+    @Test
     void aBatchMustBeABoundedArray() {
         assertThat(running.api.post(NGSI + "/entityOperations/create", "{\"id\":\"urn:x:1\",\"type\":\"T\"}").status()).isEqualTo(400);
-        assertThat(running.api.post(NGSI + "/entityOperations/create", "[1,2]").status()).isEqualTo(207);
+        assertThat(running.api.post(NGSI + "/entityOperations/create", "[]").problemType()).as("an empty batch").isEqualTo("BadRequestData");
         StringBuilder big = new StringBuilder("[");
         for (int i = 0; i <= 10_000; i++) big.append(i == 0 ? "" : ",").append("\"urn:x:").append(i).append('"');
         assertThat(running.api.post(NGSI + "/entityOperations/delete", big.append(']').toString()).status()).isEqualTo(400);

@@ -236,6 +236,57 @@ class EntityApiTest {
     }
 
     @Test
+    void mergePatchMergesAttributeFragmentsLikeThePartialUpdateOfOneAttribute() {
+        String id = "urn:ngsi-ld:Thing:" + UUID.randomUUID();
+        String twin = "urn:ngsi-ld:Thing:" + UUID.randomUUID();
+        String stored = "\"t\":{\"type\":\"Property\",\"value\":20,\"unitCode\":\"CEL\",\"observedAt\":\"2026-11-25T08:00:00Z\","
+                + "\"accuracy\":{\"type\":\"Property\",\"value\":0.5},\"source\":{\"type\":\"Property\",\"value\":\"s1\"}}";
+        running.api.post(NGSI + "/entities", entity(id, "Thing", stored));
+        running.api.post(NGSI + "/entities", entity(twin, "Thing", stored));
+        String fragment = "{\"unitCode\":\"FAH\",\"observedAt\":\"2026-11-25T09:00:00Z\",\"accuracy\":{\"value\":0.9},\"source\":\"urn:ngsi-ld:null\"}";
+
+        assertThat(running.api.patch(NGSI + "/entities/" + id, "{\"t\":" + fragment + "}").status()).isEqualTo(204);
+        assertThat(running.api.patch(NGSI + "/entities/" + twin + "/attrs/t", fragment).status()).isEqualTo(204);
+        JsonNode merged = running.api.get(NGSI + "/entities/" + id + "?attrs=t").json().get("t");
+        assertThat(merged.get("value").asInt()).as("a fragment without a value keeps the value").isEqualTo(20);
+        assertThat(merged.get("unitCode").asText()).isEqualTo("FAH");
+        assertThat(merged.get("observedAt").asText()).isEqualTo("2026-11-25T09:00:00Z");
+        assertThat(merged.at("/accuracy/value").asDouble()).as("sub-attributes merge too").isEqualTo(0.9);
+        assertThat(merged.at("/accuracy/type").asText()).isEqualTo("Property");
+        assertThat(merged.has("source")).as("urn:ngsi-ld:null removes a sub-attribute").isFalse();
+        assertThat(running.api.get(NGSI + "/entities/" + twin + "?attrs=t").json().get("t"))
+                .as("PATCH /entities/{id} and PATCH .../attrs/{attr} merge the same way").isEqualTo(merged);
+
+        assertThat(running.api.patch(NGSI + "/entities/" + id, "{\"t\":25}").status()).isEqualTo(204);
+        JsonNode concise = running.api.get(NGSI + "/entities/" + id + "?attrs=t").json().get("t");
+        assertThat(concise.get("value").asInt()).isEqualTo(25);
+        assertThat(concise.get("unitCode").asText()).as("a concise value replaces only the value").isEqualTo("FAH");
+        JsonNode history = running.api.get(NGSI + "/temporal/entities/" + id + "?attrs=t&options=temporalValues").json();
+        JsonNode values = history.at("/t/values");
+        assertThat(values.get(0).toString()).isEqualTo("[20,\"2026-11-25T08:00:00Z\"]");
+        assertThat(values.get(values.size() - 1).toString()).as("a merge lands in history at its observedAt").isEqualTo("[25,\"2026-11-25T09:00:00Z\"]");
+
+        var newWithoutValue = running.api.patch(NGSI + "/entities/" + id, "{\"fresh\":{\"unitCode\":\"CEL\"}," + prop("other", 1) + "}");
+        assertThat(newWithoutValue.status()).isEqualTo(400);
+        assertThat(newWithoutValue.json().get("detail").asText()).contains("fresh");
+        assertThat(running.api.get(NGSI + "/entities/" + id).json().has("other")).as("nothing half-written").isFalse();
+    }
+
+    @Test
+    void aBareGeometryIsAConciseGeoPropertyAndMergesAsOne() {
+        String id = "urn:ngsi-ld:Thing:" + UUID.randomUUID();
+        assertThat(running.api.post(NGSI + "/entities", entity(id, "Thing", "\"location\":{\"type\":\"Point\",\"coordinates\":[105.85,21.03]}")).status())
+                .isEqualTo(201);
+        JsonNode location = running.api.get(NGSI + "/entities/" + id).json().get("location");
+        assertThat(location.get("type").asText()).isEqualTo("GeoProperty");
+        assertThat(location.at("/value/coordinates/0").asDouble()).isEqualTo(105.85);
+        assertThat(running.api.patch(NGSI + "/entities/" + id, "{\"location\":{\"type\":\"Point\",\"coordinates\":[105.86,21.04]}}").status()).isEqualTo(204);
+        location = running.api.get(NGSI + "/entities/" + id).json().get("location");
+        assertThat(location.get("type").asText()).isEqualTo("GeoProperty");
+        assertThat(location.at("/value/coordinates/0").asDouble()).isEqualTo(105.86);
+    }
+
+    @Test
     void appendsAttributesWithAndWithoutNoOverwrite() {
         String id = "urn:ngsi-ld:Thing:" + UUID.randomUUID();
         running.api.post(NGSI + "/entities", entity(id, "Thing", prop("a", 1)));

@@ -44,7 +44,8 @@ public final class Problems {
         res.status(type.status());
         boolean problemJson = req.headers().first(HeaderNames.ACCEPT).map(a -> a.contains(PROBLEM_JSON)).orElse(false);
         res.header(HeaderNames.CONTENT_TYPE, problemJson ? PROBLEM_JSON : JSON);
-        if (type == ProblemType.OVERLOADED || type == ProblemType.TOO_MANY_REQUESTS) res.header(HeaderNames.RETRY_AFTER, "1");
+        boolean retry = type == ProblemType.OVERLOADED || type == ProblemType.TOO_MANY_REQUESTS;
+        if (retry && !res.headers().contains(HeaderNames.RETRY_AFTER)) res.header(HeaderNames.RETRY_AFTER, "1");
         if (type == ProblemType.UNAUTHORIZED) res.header(HeaderNames.WWW_AUTHENTICATE, "Bearer realm=\"city4d\"");
         res.send(body(e));
     }

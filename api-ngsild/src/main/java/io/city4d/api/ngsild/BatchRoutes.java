@@ -55,14 +55,17 @@ final class BatchRoutes implements HttpService {
                     UpdateMode mode = QueryParams.options(req).contains("noOverwrite") ? UpdateMode.APPEND_NO_OVERWRITE : UpdateMode.APPEND;
                     entities(req, res, json -> attributeUpdate(json, mode), false);
                 })
-                .post("/merge", (req, res) -> entities(req, res, json -> attributeUpdate(json, UpdateMode.MERGE), false))
+                .post("/merge", (req, res) -> entities(req, res, json -> EntityRoutes.mergeCommand(entityId(json), json), false))
                 .post("/delete", this::delete)
                 .post("/query", this::query);
     }
 
     private static Command attributeUpdate(ObjectNode json, UpdateMode mode) {
-        String id = EntityIds.requireUri(json.path("id").asText(null), "entity id");
-        return new Command.UpdateAttributes(id, EntityJson.readAttributes(json), mode);
+        return new Command.UpdateAttributes(entityId(json), EntityJson.readAttributes(json), mode);
+    }
+
+    private static String entityId(ObjectNode json) {
+        return EntityIds.requireUri(json.path("id").asText(null), "entity id");
     }
 
     /** @param creates whether the items may create entities (create, upsert), and so the tenant */
@@ -70,10 +73,10 @@ final class BatchRoutes implements HttpService {
         Authentication.requireWrite(req);
         String tenant = creates ? Requests.tenant(req) : tenants.existing(req);
         String type = Requests.requireContentType(req, LdExchange.BODY_TYPES);
-        JsonNode array = requireArray(Requests.json(req));
+        JsonNode array = requireIdentified(requireArray(Requests.json(req)), BatchRoutes::entityIdOf);
         List<Item> items = new ArrayList<>(array.size());
         for (JsonNode element : array) {
-            String id = element.path("id").asText(element.path("@id").asText(null));
+            String id = entityIdOf(element);
             try {
                 LdContext ctx = ld.contextOf(req, type, element);
                 ObjectNode expanded = NgsiJson.expandEntity(EntityRoutes.requireObject(element), ctx);
@@ -89,11 +92,11 @@ final class BatchRoutes implements HttpService {
         Authentication.requireWrite(req);
         String tenant = tenants.existing(req);
         Requests.requireContentType(req, LdExchange.BODY_TYPES);
-        JsonNode array = requireArray(Requests.json(req));
+        JsonNode array = requireIdentified(requireArray(Requests.json(req)), element -> element.isTextual() ? element.asText() : null);
         List<Item> items = new ArrayList<>();
         for (JsonNode element : array) {
-            String id = element.asText(null);
-            if (!element.isTextual() || !EntityIds.isUri(id)) items.add(new Item(id, null, ProblemException.badData("not an entity id URI: " + element)));
+            String id = element.asText();
+            if (!EntityIds.isUri(id)) items.add(new Item(id, null, ProblemException.badData("not an entity id URI: " + element)));
             else items.add(new Item(id, new Command.Delete(id), null));
         }
         report(res, tenant, items, false);
@@ -122,8 +125,7 @@ final class BatchRoutes implements HttpService {
                 success.add(items.get(i).id());
                 if (outcome.change() != null && outcome.change().kind() == Change.Kind.CREATED) created.add(items.get(i).id());
             } catch (ProblemException e) {
-                ObjectNode error = errors.addObject();
-                if (items.get(i).id() != null) error.put("entityId", items.get(i).id());
+                ObjectNode error = errors.addObject().put("entityId", items.get(i).id());
                 error.putObject("error").put("type", e.type().uri()).put("title", e.type().title()).put("status", e.type().status()).put("detail", e.detail());
             }
         }
@@ -182,7 +184,7 @@ final class BatchRoutes implements HttpService {
         if (!query.isRestricted()) throw ProblemException.badData("a query needs entities, attrs, q or geoQ");
         QueryResult result = store.query(tenant, query);
         EntityView view = EntityView.of(QueryParams.options(req), Requests.param(req, "format"), attrs, ctx, null);
-        if (query.count()) res.header("NGSILD-Results-Count", Long.toString(result.totalCount()));
+        if (query.count()) res.header(Pagination.RESULTS_COUNT, Long.toString(result.totalCount()));
         ld.send(res, 200, view.renderAll(result.entities()), ctx, ld.accepted(req, false));
     }
 
@@ -195,8 +197,30 @@ final class BatchRoutes implements HttpService {
 
     private static JsonNode requireArray(JsonNode json) {
         if (!json.isArray()) throw ProblemException.badData("a batch body must be a JSON array");
+        if (json.isEmpty()) throw ProblemException.badData("a batch holds at least one item");
         if (json.size() > MAX_BATCH) throw ProblemException.badData("a batch holds at most " + MAX_BATCH + " items");
         return json;
+    }
+
+    /** The id a batch item is reported by: its id (or @id) when that is a string, else null. */
+    private static String entityIdOf(JsonNode element) {
+        JsonNode id = element.has("id") ? element.get("id") : element.get("@id");
+        return id != null && id.isTextual() ? id.asText() : null;
+    }
+
+    /**
+     * Refuses the whole batch when an item has no id. A BatchOperationResult reports each failed item by its entity id
+     * (BatchEntityError.entityId, clause 5.2.17, is mandatory), so an item without one could not be reported.
+     */
+    private static JsonNode requireIdentified(JsonNode array, Function<JsonNode, String> idOf) {
+        List<Integer> unidentified = new ArrayList<>();
+        for (int i = 0; i < array.size(); i++) {
+            if (idOf.apply(array.get(i)) == null) unidentified.add(i);
+        }
+        if (unidentified.isEmpty()) return array;
+        String which = unidentified.stream().limit(10).map(String::valueOf).collect(java.util.stream.Collectors.joining(", "));
+        throw ProblemException.badData("batch item" + (unidentified.size() > 1 ? "s " : " ") + which + (unidentified.size() > 10 ? " and more" : "")
+                + " (counting from 0) " + (unidentified.size() > 1 ? "have" : "has") + " no entity id; every item needs one, so nothing was written");
     }
 
     private record Item(String id, Command command, ProblemException error) {}

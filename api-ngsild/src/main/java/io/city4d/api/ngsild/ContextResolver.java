@@ -9,10 +9,6 @@ import io.city4d.core.problem.ProblemType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,21 +17,21 @@ import java.util.Map;
 
 /**
  * Builds active contexts from @context values and Link headers. The core context is bundled; contexts stored through
- * /jsonldContexts are served locally; remote contexts are fetched once with timeouts and cached. A context that
- * cannot be had yields 503 LdContextNotAvailable, never a hang.
+ * /jsonldContexts are served locally; remote contexts are fetched once with timeouts, only from the hosts the
+ * {@link AddressPolicy} allows, and cached. A context that cannot be had yields 503 LdContextNotAvailable, never a
+ * hang; one whose host may not be asked, 400 BadRequestData.
  */
-public final class ContextResolver {
+public final class ContextResolver implements AutoCloseable {
     public static final String STORED = "jsonld-contexts";
-    private static final int MAX_CONTEXT_BYTES = 1 << 20;
+    static final String HOSTED_PATH = NgsiLdApi.PREFIX + "/jsonldContexts/";
     private static final int MAX_DEPTH = 8;
-    private static final Duration TIMEOUT = Duration.ofSeconds(5);
     private static final Duration RETRY_FAILED_AFTER = Duration.ofSeconds(30);
 
     private final JsonNode coreContext;
     private final LdContext core;
     private final DocumentStore documents;
     private final String localPrefix;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).followRedirects(HttpClient.Redirect.NORMAL).build();
+    private final RemoteContexts remote;
     // Bounded, so that callers sending ever new contexts cannot grow the heap.
     private final Map<String, JsonNode> remoteCache = lru(256);
     private final Map<String, LdContext> activeCache = lru(1024);
@@ -43,9 +39,10 @@ public final class ContextResolver {
     private final Map<String, Failure> recentFailures = lru(256);
 
     /** @param localPrefix the URL under which stored contexts are served, e.g. http://host:port/ngsi-ld/v1/jsonldContexts/ */
-    public ContextResolver(DocumentStore documents, String localPrefix) {
+    public ContextResolver(DocumentStore documents, String localPrefix, AddressPolicy remoteHosts) {
         this.documents = documents;
         this.localPrefix = localPrefix;
+        this.remote = new RemoteContexts(remoteHosts);
         try (InputStream in = getClass().getResourceAsStream("ngsi-ld-core-context-v1.8.jsonld")) {
             this.coreContext = Json.MAPPER.readTree(in);
         } catch (IOException e) {
@@ -124,55 +121,46 @@ public final class ContextResolver {
     }
 
     private JsonNode load(String url) {
+        JsonNode hosted = hosted(url);
+        if (hosted != null) return hosted;
         if (url.startsWith(localPrefix)) {
-            String id = url.substring(localPrefix.length());
-            return documents.get(STORED, "", id).map(d -> d.get("body"))
-                    .orElseThrow(() -> new ProblemException(ProblemType.LD_CONTEXT_NOT_AVAILABLE, "no stored @context " + id));
+            throw new ProblemException(ProblemType.LD_CONTEXT_NOT_AVAILABLE, "no stored @context " + url.substring(localPrefix.length()));
         }
         JsonNode cached = remoteCache.get(url);
         if (cached != null) return cached;
         Failure failed = recentFailures.get(url);
         if (failed != null && System.nanoTime() - failed.at() < RETRY_FAILED_AFTER.toNanos()) throw failed.problem();
         try {
-            JsonNode fetched = fetch(url);
+            JsonNode fetched = remote.fetch(url);
             remoteCache.put(url, fetched);
             return fetched;
         } catch (ProblemException e) {
-            if (e.type() == ProblemType.LD_CONTEXT_NOT_AVAILABLE) recentFailures.put(url, new Failure(e, System.nanoTime()));
+            recentFailures.put(url, new Failure(e, System.nanoTime()));
             throw e;
         }
     }
 
-    private record Failure(ProblemException problem, long at) {}
-
-    private JsonNode fetch(String url) {
-        URI uri;
+    /**
+     * A context that City4D hosts itself, read from the store rather than fetched: whatever host name the URL uses
+     * for this server (behind a proxy, on 0.0.0.0), its path names the hosted context.
+     */
+    private JsonNode hosted(String url) {
+        String path;
         try {
-            uri = URI.create(url);
+            path = java.net.URI.create(url).getPath();
         } catch (IllegalArgumentException e) {
-            throw ProblemException.badData("@context URL is not valid: " + url);
+            return null;
         }
-        if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
-            throw new ProblemException(ProblemType.LD_CONTEXT_NOT_AVAILABLE, "only http(s) @context URLs can be loaded: " + url);
-        }
-        try {
-            HttpRequest request = HttpRequest.newBuilder(uri).timeout(TIMEOUT).header("Accept", "application/ld+json, application/json").GET().build();
-            HttpResponse<byte[]> response = http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
-                    .get(TIMEOUT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-            if (response.statusCode() != 200) throw unavailable(url, "status " + response.statusCode());
-            if (response.body().length > MAX_CONTEXT_BYTES) throw unavailable(url, "larger than 1 MiB");
-            JsonNode doc = Json.MAPPER.readTree(response.body());
-            if (doc == null || !doc.isObject()) throw unavailable(url, "not a JSON object");
-            return doc;
-        } catch (IOException | java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-            throw unavailable(url, e.getClass().getSimpleName());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw unavailable(url, "interrupted");
-        }
+        if (path == null || !path.startsWith(HOSTED_PATH)) return null;
+        String id = path.substring(HOSTED_PATH.length());
+        if (ContextRoutes.CORE_ID.equals(id)) return coreContext;
+        return documents.get(STORED, "", id).map(d -> d.get("body")).orElse(null);
     }
 
-    private static ProblemException unavailable(String url, String why) {
-        return new ProblemException(ProblemType.LD_CONTEXT_NOT_AVAILABLE, "the @context " + url + " could not be loaded (" + why + ")");
+    @Override
+    public void close() {
+        remote.close();
     }
+
+    private record Failure(ProblemException problem, long at) {}
 }

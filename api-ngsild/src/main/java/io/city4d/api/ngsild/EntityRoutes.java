@@ -17,7 +17,6 @@ import io.city4d.core.pipeline.Pipeline;
 import io.city4d.core.port.EntityStore;
 import io.city4d.core.problem.ProblemException;
 import io.city4d.core.query.EntityQuery;
-import io.city4d.core.query.QueryResult;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
@@ -31,7 +30,6 @@ import java.util.function.BiFunction;
 /** /entities and its attributes (NGSI-LD clause 6.4 to 6.7). */
 final class EntityRoutes implements HttpService {
     static final String BASE = "/ngsi-ld/v1/entities/";
-    private static final io.helidon.http.HeaderName RESULTS_COUNT = HeaderNames.create("NGSILD-Results-Count");
 
     private final Pipeline pipeline;
     private final EntityStore store;
@@ -76,10 +74,10 @@ final class EntityRoutes implements HttpService {
         LdContext ctx = ld.linkContext(req);
         String mediaType = ld.accepted(req, true);
         EntityQuery query = QueryParams.entityQuery(req, ctx, true);
-        QueryResult result = store.query(tenant, query);
+        Pagination.Page<Entity> page = Pagination.query(store, tenant, query);
         EntityView view = EntityView.of(QueryParams.options(req), Requests.param(req, "format"), query.attrs(), ctx, Requests.param(req, "geometryProperty"));
-        if (query.count()) res.header(RESULTS_COUNT, Long.toString(result.totalCount()));
-        JsonNode body = LdExchange.GEO_JSON.equals(mediaType) ? view.featureCollection(result.entities()) : view.renderAll(result.entities());
+        Pagination.headers(req, res, query, page, mediaType);
+        JsonNode body = LdExchange.GEO_JSON.equals(mediaType) ? view.featureCollection(page.items()) : view.renderAll(page.items());
         ld.send(res, 200, body, ctx, mediaType);
     }
 
@@ -107,8 +105,22 @@ final class EntityRoutes implements HttpService {
         res.status(204).send();
     }
 
+    /** Merge-patch (clause 5.6.17): attribute fragments merge into the stored attributes, new ones are added. */
     private void merge(ServerRequest req, ServerResponse res) {
-        submitAttributes(req, res, UpdateMode.MERGE, LdExchange.PATCH_TYPES);
+        Authentication.requireWrite(req);
+        String tenant = tenants.existing(req);
+        String id = id(req);
+        LdExchange.Body body = ld.body(req, LdExchange.PATCH_TYPES);
+        Command merge = mergeCommand(id, NgsiJson.expandFragment(requireObject(body.json()), body.context()));
+        Requests.await(pipeline.submit(tenant, merge));
+        res.status(204).send();
+    }
+
+    /** The merge of an expanded entity fragment into the entity with this id (PATCH /entities/{id} and batch merge). */
+    static Command mergeCommand(String id, ObjectNode fragment) {
+        Map<String, JsonNode> fragments = EntityJson.readFragments(fragment);
+        if (fragments.isEmpty()) throw ProblemException.badData("the body holds no attributes");
+        return new Command.Merge(id, fragments);
     }
 
     private void append(ServerRequest req, ServerResponse res) {

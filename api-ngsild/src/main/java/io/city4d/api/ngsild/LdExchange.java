@@ -82,7 +82,7 @@ final class LdExchange {
             res.header(HeaderNames.CONTENT_TYPE, LD_JSON);
         } else {
             res.header(HeaderNames.CONTENT_TYPE, mediaType);
-            res.header(HeaderNames.LINK, "<" + context.urls().get(0) + ">; " + LINK_REL);
+            res.headers().add(HeaderNames.LINK, "<" + context.urls().get(0) + ">; " + LINK_REL);
         }
         res.send(body.toString().getBytes(StandardCharsets.UTF_8));
     }

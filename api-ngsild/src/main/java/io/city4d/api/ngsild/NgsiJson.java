@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.city4d.core.model.EntityJson;
+import io.city4d.core.model.GeoJson;
 import io.city4d.core.model.Json;
 import java.util.Iterator;
 import java.util.Map;
@@ -66,7 +67,7 @@ final class NgsiJson {
     }
 
     private static JsonNode renameAttribute(JsonNode attribute, UnaryOperator<String> names) {
-        if (!attribute.isObject() || !attribute.has("type") && !attribute.has("value") && !attribute.has("object")) return attribute;
+        if (!EntityJson.isAttributeObject(attribute) || GeoJson.looksLikeGeometry(attribute)) return attribute;
         return renameMembers(attribute, names);
     }
 

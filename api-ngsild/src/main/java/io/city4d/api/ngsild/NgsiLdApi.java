@@ -30,13 +30,14 @@ public final class NgsiLdApi implements AutoCloseable {
     /**
      * @param publicBaseUrl how clients reach this server (e.g. http://localhost:8080), for the URLs of hosted contexts
      * @param retryDelays   waits between notification attempts; after the last, a notification is dead-lettered
+     * @param contextHosts  the hosts remote @contexts may be fetched from
      */
     public NgsiLdApi(Pipeline pipeline, Storage storage, Clock clock, String publicBaseUrl, List<NotificationTransport> transports,
-                     List<Duration> retryDelays) {
+                     List<Duration> retryDelays, AddressPolicy contextHosts) {
         this.pipeline = pipeline;
         this.storage = storage;
         this.clock = clock;
-        this.contexts = new ContextResolver(storage.documents(), publicBaseUrl + PREFIX + "/jsonldContexts/");
+        this.contexts = new ContextResolver(storage.documents(), publicBaseUrl + PREFIX + "/jsonldContexts/", contextHosts);
         this.deadLetters = new DeadLetters(storage.documents());
         List<NotificationTransport> all = new ArrayList<>(transports);
         all.add(new HttpNotificationTransport());
@@ -68,5 +69,6 @@ public final class NgsiLdApi implements AutoCloseable {
         pipeline.removeListener(tenants);
         subscriptions.close();
         engine.close();
+        contexts.close();
     }
 }

@@ -64,11 +64,13 @@ final class SubscriptionRoutes implements HttpService {
         int offset = Requests.intParam(req, "offset", 0);
         if (limit < 0 || offset < 0) throw ProblemException.badData("limit and offset must not be negative");
         if (limit > EntityQuery.MAX_LIMIT) throw new ProblemException(ProblemType.TOO_MANY_RESULTS, "limit must be at most " + EntityQuery.MAX_LIMIT);
+        String mediaType = ld.accepted(req, false);
         List<SubscriptionDocument> all = subscriptions.list(tenant);
         ArrayNode out = Json.NODES.arrayNode();
         all.stream().skip(offset).limit(limit).forEach(d -> out.add(render(d, ctx)));
-        if ("true".equals(Requests.param(req, "count"))) res.header("NGSILD-Results-Count", Integer.toString(all.size()));
-        ld.send(res, 200, out, ctx, ld.accepted(req, false));
+        if ("true".equals(Requests.param(req, "count"))) res.header(Pagination.RESULTS_COUNT, Integer.toString(all.size()));
+        Pagination.links(req, res, limit, offset, (long) offset + limit < all.size(), mediaType);
+        ld.send(res, 200, out, ctx, mediaType);
     }
 
     private void get(ServerRequest req, ServerResponse res) {

@@ -59,11 +59,14 @@ final class TemporalRoutes implements HttpService {
         Authentication.requireHistory(req);
         LdContext ctx = ld.linkContext(req);
         EntityQuery entities = QueryParams.entityQuery(req, ctx, true);
-        TemporalResult result = store.temporal(tenants.existing(req), temporalQuery(req, entities, entities.attrs()));
+        String tenant = tenants.existing(req);
+        String mediaType = ld.accepted(req, false);
+        TemporalResult result = store.temporal(tenant, temporalQuery(req, entities, entities.attrs()));
         ArrayNode out = Json.NODES.arrayNode();
         Set<String> options = QueryParams.options(req);
         result.entities().forEach(e -> out.add(render(e, ctx, options)));
-        ld.send(res, 200, out, ctx, ld.accepted(req, false));
+        Pagination.headers(req, res, entities, Pagination.of(store, tenant, entities, result.entities()), mediaType);
+        ld.send(res, 200, out, ctx, mediaType);
     }
 
     private void entity(ServerRequest req, ServerResponse res) {

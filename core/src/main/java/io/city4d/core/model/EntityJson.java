@@ -58,6 +58,35 @@ public final class EntityJson {
         return attributes;
     }
 
+    /**
+     * The attribute fragments of an entity fragment (merge bodies), by name, not yet read: what each means depends on
+     * the attribute it is merged into. Entity members are left out; names are checked.
+     */
+    public static LinkedHashMap<String, JsonNode> readFragments(JsonNode node) {
+        if (node == null || !node.isObject()) throw ProblemException.badData("attributes must be given as a JSON object");
+        LinkedHashMap<String, JsonNode> fragments = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            var field = it.next();
+            if (!ENTITY_MEMBERS.contains(field.getKey())) fragments.put(checkName(field.getKey()), field.getValue());
+        }
+        return fragments;
+    }
+
+    /**
+     * True when a JSON object is (part of) an attribute rather than a plain JSON value: it names an attribute member
+     * such as value, object, unitCode or observedAt, or holds a sub-attribute in the normalized form.
+     */
+    public static boolean isAttributeObject(JsonNode node) {
+        if (!node.isObject()) return false;
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            var field = it.next();
+            if (ATTRIBUTE_MEMBERS.contains(field.getKey()) && !field.getKey().equals("@context")) return true;
+            JsonNode v = field.getValue();
+            if (v.isObject() && (v.has("type") || v.has("value") || v.has("object"))) return true;
+        }
+        return false;
+    }
+
     public static Attribute readAttribute(String name, JsonNode node) {
         if (node == null || node.isNull()) throw ProblemException.badData("attribute " + name + " has a null value");
         if (node.isArray() && isMultiInstance((ArrayNode) node)) {

@@ -1,5 +1,6 @@
 package io.city4d.core.pipeline;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.city4d.core.model.Attribute;
 import io.city4d.core.model.Entity;
@@ -30,8 +31,16 @@ public sealed interface Command {
     record UpdateAttributes(String entityId, Map<String, Attribute> attributes, UpdateMode mode) implements Command {}
 
     /**
+     * Merges an entity fragment into an existing entity (NGSI-LD merge-patch): each attribute fragment, keyed by its
+     * expanded name and given as in NGSI-LD JSON, is merged into the stored attribute of that name, or added; one whose
+     * value is {@code "urn:ngsi-ld:null"} deletes the attribute.
+     */
+    record Merge(String entityId, Map<String, JsonNode> fragments) implements Command {}
+
+    /**
      * Partially updates one existing attribute: the members of the fragment (NGSI-LD JSON with expanded names, such
-     * as {@code {"value": 3}} or {@code {"unitCode": "CEL"}}) replace those stored, the rest stay.
+     * as {@code {"value": 3}} or {@code {"unitCode": "CEL"}}) replace those stored, the rest stay. It merges as
+     * {@link Merge} does.
      */
     record PatchAttribute(String entityId, String name, ObjectNode patch) implements Command {}
 
@@ -56,8 +65,6 @@ public sealed interface Command {
         /** Add new attributes only; existing ones are reported as not updated (options=noOverwrite). */
         APPEND_NO_OVERWRITE,
         /** Overwrite existing attributes only; new ones are reported as not updated (PATCH .../attrs). */
-        UPDATE_EXISTING,
-        /** Merge into existing attributes and add new ones (PATCH /entities/{id}, merge-patch). */
-        MERGE
+        UPDATE_EXISTING
     }
 }

@@ -1,13 +1,7 @@
 package io.city4d.core.pipeline;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.city4d.core.model.Attribute;
 import io.city4d.core.model.Entity;
-import io.city4d.core.model.EntityJson;
-import io.city4d.core.model.Format;
-import io.city4d.core.model.GeoProperty;
-import io.city4d.core.model.Property;
-import io.city4d.core.model.Relationship;
 import io.city4d.core.pipeline.Command.UpdateMode;
 import io.city4d.core.pipeline.Outcome.NotUpdated;
 import io.city4d.core.port.Change;
@@ -25,7 +19,6 @@ import java.util.Map;
  * calls it on the partition's single writer, so it needs no locks.
  */
 public final class TwinOperations {
-    private static final String NULL = "urn:ngsi-ld:null";
     private TwinOperations() {}
 
     public static Outcome apply(String tenant, Command command, Entity current, Instant now) {
@@ -41,11 +34,24 @@ public final class TwinOperations {
                         : update(tenant, current, u.entity().attributes(), UpdateMode.APPEND, now);
             }
             case Command.UpdateAttributes u -> update(tenant, existing(current, u.entityId()), u.attributes(), u.mode(), now);
+            case Command.Merge m -> {
+                Entity e = existing(current, m.entityId());
+                Map<String, Attribute> merged = new LinkedHashMap<>();
+                List<String> deleted = new ArrayList<>();
+                m.fragments().forEach((name, fragment) -> {
+                    Attribute attribute = AttributeMerge.merge(name, e.attribute(name), fragment);
+                    if (attribute != null) merged.put(name, attribute);
+                    else if (e.attribute(name) != null) deleted.add(name);
+                });
+                yield writeAndDelete(tenant, e, merged, deleted, List.of(), now);
+            }
             case Command.PatchAttribute p -> {
                 Entity e = existing(current, p.entityId());
                 Attribute old = e.attribute(p.name());
                 if (old == null) throw ProblemException.notFound("attribute " + p.name() + " not found on " + p.entityId());
-                yield write(tenant, e, Map.of(p.name(), patched(p.name(), old, p.patch())), now);
+                Attribute patched = AttributeMerge.patch(p.name(), old, p.patch());
+                yield patched == null ? writeAndDelete(tenant, e, Map.of(), List.of(p.name()), List.of(), now)
+                        : write(tenant, e, Map.of(p.name(), patched), now);
             }
             case Command.ReplaceAttribute r -> {
                 Entity e = existing(current, r.entityId());
@@ -59,9 +65,7 @@ public final class TwinOperations {
                 if (d.datasetId() != null && !d.datasetId().equals(old.datasetId())) {
                     throw ProblemException.notFound("attribute " + d.name() + " has no instance with datasetId " + d.datasetId());
                 }
-                LinkedHashMap<String, Attribute> attributes = e.mutableAttributes();
-                attributes.remove(d.name());
-                yield new Outcome(new Change(tenant, e, e.withAttributes(attributes, now), List.of(), now), List.of());
+                yield writeAndDelete(tenant, e, Map.of(), List.of(d.name()), List.of(), now);
             }
             case Command.Delete d -> new Outcome(new Change(tenant, existing(current, d.entityId()), null, List.of(), now), List.of());
             case Command.Ingest i -> current == null
@@ -89,7 +93,6 @@ public final class TwinOperations {
 
     private static Outcome update(String tenant, Entity current, Map<String, Attribute> changes, UpdateMode mode, Instant now) {
         Map<String, Attribute> accepted = new LinkedHashMap<>();
-        List<String> deleted = new ArrayList<>();
         List<NotUpdated> refused = new ArrayList<>();
         changes.forEach((name, attribute) -> {
             Attribute old = current.attribute(name);
@@ -103,12 +106,14 @@ public final class TwinOperations {
                     if (old != null) accepted.put(name, attribute);
                     else refused.add(new NotUpdated(name, "attribute does not exist"));
                 }
-                case MERGE -> {
-                    if (!isNullValue(attribute)) accepted.put(name, old == null ? attribute : merge(old, attribute));
-                    else if (old != null) deleted.add(name);
-                }
             }
         });
+        return writeAndDelete(tenant, current, accepted, List.of(), refused, now);
+    }
+
+    /** Writes the accepted attributes and deletes the others in one change; nothing when there is neither. */
+    private static Outcome writeAndDelete(String tenant, Entity current, Map<String, Attribute> accepted, List<String> deleted,
+                                          List<NotUpdated> refused, Instant now) {
         if (accepted.isEmpty() && deleted.isEmpty()) return new Outcome(null, refused);
         Outcome written = write(tenant, current, accepted, now);
         if (deleted.isEmpty()) return new Outcome(written.change(), refused);
@@ -116,15 +121,6 @@ public final class TwinOperations {
         deleted.forEach(remaining::remove);
         Entity after = written.change().after().withAttributes(remaining, now);
         return new Outcome(new Change(tenant, current, after, written.change().history(), now), refused);
-    }
-
-    /** NGSI-LD's merge (clause 5.6.17) deletes an attribute whose new value is the JSON-LD null, "urn:ngsi-ld:null". */
-    private static boolean isNullValue(Attribute attribute) {
-        return switch (attribute) {
-            case Property p -> p.value().isTextual() && NULL.equals(p.value().asText());
-            case Relationship r -> NULL.equals(r.object());
-            case GeoProperty g -> false;
-        };
     }
 
     /** Sets attributes on an entity, stamping times and recording each value in history. */
@@ -138,27 +134,5 @@ public final class TwinOperations {
             history.add(new HistoryPoint(name, stamped, stamped.historyInstant()));
         });
         return new Outcome(new Change(tenant, current, current.withAttributes(attributes, now), history, now), List.of());
-    }
-
-    /** The fragment's members laid over the attribute's JSON: what is not given stays, a given sub-attribute replaces its namesake. */
-    static Attribute patched(String name, Attribute old, ObjectNode patch) {
-        ObjectNode merged = (ObjectNode) EntityJson.writeAttribute(old, Format.NORMALIZED, false);
-        if (patch.hasNonNull("type") && !patch.get("type").asText().equals(old.kind())) merged.removeAll();
-        merged.setAll(patch);
-        return EntityJson.readAttribute(name, merged);
-    }
-
-    /** A partial update of one attribute: members given replace the stored ones, sub-attributes are merged. */
-    static Attribute merge(Attribute old, Attribute patch) {
-        Map<String, Attribute> sub = new LinkedHashMap<>(old.subAttributes());
-        sub.putAll(patch.subAttributes());
-        java.time.Instant observedAt = patch.observedAt() != null ? patch.observedAt() : old.observedAt();
-        String datasetId = patch.datasetId() != null ? patch.datasetId() : old.datasetId();
-        return switch (patch) {
-            case Property p -> new Property(p.value(), p.unitCode() != null ? p.unitCode() : old instanceof Property o ? o.unitCode() : null,
-                    observedAt, datasetId, sub, null, null);
-            case GeoProperty g -> new GeoProperty(g.geoJson(), g.geometry(), observedAt, datasetId, sub, null, null);
-            case Relationship r -> new Relationship(r.object(), observedAt, datasetId, sub, null, null);
-        };
     }
 }

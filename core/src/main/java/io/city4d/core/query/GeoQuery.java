@@ -44,7 +44,7 @@ public record GeoQuery(Relation relation, Double maxDistance, Double minDistance
     }
 
     public static GeoQuery parse(String georel, Geometry geometry, String geoProperty) {
-        String[] parts = georel.split(";");
+        String[] parts = georel.split(";", -1);
         Relation relation = switch (parts[0]) {
             case "near" -> Relation.NEAR;
             case "within" -> Relation.WITHIN;

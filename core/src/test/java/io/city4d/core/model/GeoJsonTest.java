@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Assume;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -23,6 +24,8 @@ class GeoJsonTest {
     @Property(tries = 500)
     void readsWhatJtsReads(@ForAll("geometries") String geoJson) throws Exception {
         Geometry expected = new GeoJsonReader(GeoJson.FACTORY).read(geoJson);
+        // JTS reads degenerate shapes too (a line of two equal points); refusing those is malformedGeometriesAreBadData's part.
+        Assume.that(expected.isValid());
         Geometry ours = GeoJson.parse(geoJson);
         assertThat(ours.equalsExact(expected)).as(geoJson).isTrue();
         assertThat(ours.getGeometryType()).isEqualTo(expected.getGeometryType());

@@ -71,6 +71,69 @@ class TwinOperationsTest {
         assertThat(a.subAttributes()).containsKey("acc");
     }
 
+    private static com.fasterxml.jackson.databind.JsonNode json(String text) {
+        try {
+            return Json.MAPPER.readTree(text);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static Entity withReading() {
+        return TwinOperations.apply("", new Command.Create(sensor(Map.of("a",
+                new Property(Json.NODES.numberNode(1), "CEL", T0, null, Map.of("acc", value(0.5), "src", value(2)), null, null)))), null, T0).entity();
+    }
+
+    private static Entity merge(Entity current, String fragmentJson) {
+        var fragment = json(fragmentJson);
+        Map<String, com.fasterxml.jackson.databind.JsonNode> fragments = new java.util.LinkedHashMap<>();
+        fragment.fields().forEachRemaining(f -> fragments.put(f.getKey(), f.getValue()));
+        return TwinOperations.apply("", new Command.Merge(current.id(), fragments), current, T1).entity();
+    }
+
+    @Test
+    void mergeLaysFragmentsOverTheStoredAttribute() {
+        Entity current = withReading();
+        Property unit = (Property) merge(current, "{\"a\":{\"unitCode\":\"FAH\"}}").attribute("a");
+        assertThat(unit.value().asDouble()).as("a fragment without a value keeps it").isEqualTo(1);
+        assertThat(unit.unitCode()).isEqualTo("FAH");
+        assertThat(unit.observedAt()).isEqualTo(T0);
+        assertThat(unit.subAttributes()).containsOnlyKeys("acc", "src");
+
+        Property observed = (Property) merge(current, "{\"a\":{\"observedAt\":\"2026-11-25T09:00:00Z\"}}").attribute("a");
+        assertThat(observed.value().asDouble()).isEqualTo(1);
+        assertThat(observed.observedAt()).isEqualTo(Instant.parse("2026-11-25T09:00:00Z"));
+
+        Property concise = (Property) merge(current, "{\"a\":42}").attribute("a");
+        assertThat(concise.value().asDouble()).as("a concise value replaces only the value").isEqualTo(42);
+        assertThat(concise.unitCode()).isEqualTo("CEL");
+
+        Property sub = (Property) merge(current, "{\"a\":{\"acc\":{\"type\":\"Property\",\"value\":0.9},\"src\":\"urn:ngsi-ld:null\",\"unitCode\":\"urn:ngsi-ld:null\"}}").attribute("a");
+        assertThat(((Property) sub.subAttributes().get("acc")).value().asDouble()).isEqualTo(0.9);
+        assertThat(sub.subAttributes()).as("urn:ngsi-ld:null removes a sub-attribute").containsOnlyKeys("acc");
+        assertThat(sub.unitCode()).as("and a member").isNull();
+
+        Entity deleted = merge(current, "{\"a\":{\"value\":\"urn:ngsi-ld:null\"},\"b\":{\"type\":\"Relationship\",\"object\":\"urn:x:1\"}}");
+        assertThat(deleted.attributes()).as("a null value deletes; a new attribute is added").containsOnlyKeys("b");
+
+        Entity kind = merge(current, "{\"a\":{\"type\":\"Relationship\",\"object\":\"urn:x:2\"}}");
+        assertThat(kind.attribute("a").kind()).as("another kind replaces").isEqualTo("Relationship");
+        assertThat(kind.attribute("a").subAttributes()).isEmpty();
+
+        assertThatThrownBy(() -> merge(current, "{\"new\":{\"unitCode\":\"CEL\"}}")).as("a new attribute needs a value")
+                .extracting(e -> ((ProblemException) e).type()).isEqualTo(ProblemType.BAD_REQUEST_DATA);
+    }
+
+    @Test
+    void patchOfOneAttributeMergesTheSameWay() {
+        Entity current = withReading();
+        var fragment = (com.fasterxml.jackson.databind.node.ObjectNode) json("{\"unitCode\":\"FAH\",\"src\":\"urn:ngsi-ld:null\"}");
+        Entity patched = TwinOperations.apply("", new Command.PatchAttribute(current.id(), "a", fragment), current, T1).entity();
+        assertThat(patched.attribute("a")).isEqualTo(merge(current, "{\"a\":{\"unitCode\":\"FAH\",\"src\":\"urn:ngsi-ld:null\"}}").attribute("a"));
+        var nullValue = (com.fasterxml.jackson.databind.node.ObjectNode) json("{\"value\":\"urn:ngsi-ld:null\"}");
+        assertThat(TwinOperations.apply("", new Command.PatchAttribute(current.id(), "a", nullValue), current, T1).entity().attributes()).isEmpty();
+    }
+
     @Test
     void missingEntitiesAndAttributesAreNotFound() {
         Entity current = created();

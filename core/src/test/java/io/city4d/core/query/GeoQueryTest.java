@@ -34,6 +34,7 @@ class GeoQueryTest {
         assertThatThrownBy(() -> GeoQuery.parse("near", "Point", LAKE, null)).isInstanceOf(ProblemException.class);
         assertThatThrownBy(() -> GeoQuery.parse("near;maxDistance==-1", "Point", LAKE, null)).isInstanceOf(ProblemException.class);
         assertThatThrownBy(() -> GeoQuery.parse("sideways", "Point", LAKE, null)).isInstanceOf(ProblemException.class);
+        assertThatThrownBy(() -> GeoQuery.parse(";", "Point", LAKE, null)).as("an empty georel").isInstanceOf(ProblemException.class);
         assertThatThrownBy(() -> GeoQuery.parse("within", "Point", "[1000,0]", null)).isInstanceOf(ProblemException.class);
         assertThatThrownBy(() -> GeoQuery.parse("within", "Polygon", "[[[0,0],[1,1],[1,0],[0,1],[0,0]]]", null)).isInstanceOf(ProblemException.class);
         assertThatThrownBy(() -> GeoQuery.parse("within", "Point", "not json", null)).isInstanceOf(ProblemException.class);
