@@ -27,7 +27,7 @@ final class DeviceEndpoints implements AutoCloseable {
                 : new MqttEndpoint(MqttEndpoint.Settings.defaults().withAddress(config.host(), config.mqttPort()), authenticator, telemetry);
         ServerConfig.Bridge b = config.bridge();
         this.bridge = b == null ? null : new MqttBridge(new MqttBridge.Settings(b.host(), b.port(), b.username(), b.password(),
-                b.topicPrefix() + "#", b.clientId()), new Principal("mqtt bridge", Role.OPERATOR, null, null), telemetry);
+                b.topicPrefix() + "#", b.clientId()), new Principal("mqtt-bridge", "mqtt bridge", Role.OPERATOR, null, null), telemetry);
         started.add(notifications);
     }
 

@@ -36,7 +36,7 @@ public final class RateLimiting implements Filter {
         Principal principal = Authentication.principal(req);
         Limit limit = principal == null ? limits.anonymous() : limits.of(principal.role());
         if (limit.limited()) {
-            long wait = buckets.take(principal == null ? clientAddress(req.remotePeer().address()) : principal, limit);
+            long wait = buckets.take(principal == null ? clientAddress(req.remotePeer().address()) : principal.credentialId(), limit);
             if (wait > 0) {
                 (principal == null ? refusedAnonymous : refusedByRole[principal.role().ordinal()]).increment();
                 long seconds = Math.max(1, (wait + 999_999_999L) / 1_000_000_000L);

@@ -6,6 +6,6 @@ import java.time.Instant;
 public record Credential(String id, String secretHash, String name, Role role, String tenant, String deviceId, Instant createdAt) {
 
     public Principal principal() {
-        return new Principal(name, role, tenant, deviceId);
+        return new Principal(id, name, role, tenant, deviceId);
     }
 }
