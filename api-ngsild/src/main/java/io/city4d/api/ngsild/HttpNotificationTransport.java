@@ -14,7 +14,7 @@ import java.util.concurrent.CompletableFuture;
 /** Delivers notifications by HTTP POST; any status but 2xx is a failure to retry. */
 public final class HttpNotificationTransport implements NotificationTransport {
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    private final Lazy<HttpClient> client = new Lazy<>(() -> HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build());
 
     @Override
     public Set<String> schemes() {
@@ -26,7 +26,7 @@ public final class HttpNotificationTransport implements NotificationTransport {
         HttpRequest.Builder request = HttpRequest.newBuilder(endpoint).timeout(TIMEOUT).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         headers.forEach(request::header);
-        return client.sendAsync(request.build(), HttpResponse.BodyHandlers.discarding()).thenApply(response -> {
+        return client.get().sendAsync(request.build(), HttpResponse.BodyHandlers.discarding()).thenApply(response -> {
             if (response.statusCode() / 100 != 2) throw new java.util.concurrent.CompletionException(new IOException("endpoint answered " + response.statusCode()));
             return null;
         });

@@ -28,18 +28,18 @@ final class RemoteContexts implements AutoCloseable {
     static final int MAX_BYTES = 1 << 20;
     static final Duration TIMEOUT = Duration.ofSeconds(5);
 
-    private final WebClient client;
+    private final Lazy<WebClient> client;
     private final ExecutorService fetchers = Executors.newVirtualThreadPerTaskExecutor();
 
     RemoteContexts(AddressPolicy policy) {
-        this.client = WebClient.builder()
+        this.client = new Lazy<>(() -> WebClient.builder()
                 .dnsResolver(policy)
                 .proxy(Proxy.noProxy())
                 .connectTimeout(TIMEOUT)
                 .readTimeout(TIMEOUT)
                 .followRedirects(true)
                 .maxRedirects(5)
-                .build();
+                .build());
     }
 
     /** The JSON object at the URL; the whole fetch, redirects included, takes at most {@link #TIMEOUT}. */
@@ -74,7 +74,7 @@ final class RemoteContexts implements AutoCloseable {
     }
 
     private JsonNode get(URI uri, String url) throws IOException {
-        try (HttpClientResponse response = client.get().uri(uri).header(HeaderNames.ACCEPT, "application/ld+json, application/json").request()) {
+        try (HttpClientResponse response = client.get().get().uri(uri).header(HeaderNames.ACCEPT, "application/ld+json, application/json").request()) {
             if (response.status().code() != 200) throw unavailable(url, "status " + response.status().code());
             byte[] body;
             try (InputStream in = response.inputStream()) {
