@@ -14,6 +14,7 @@ import io.city4d.core.model.Property;
 import io.city4d.core.model.Relationship;
 import io.city4d.core.model.Times;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -42,9 +43,11 @@ final class EntityCodec {
     static Entity read(String json) {
         JsonNode node = parse(json);
         Entity entity = EntityJson.read(node);
+        // an entity's attributes mostly share its few timestamps, and parsing one costs more than looking it up
+        Map<String, Instant> instants = new HashMap<>();
         Map<String, Attribute> attributes = new LinkedHashMap<>();
-        entity.attributes().forEach((name, attribute) -> attributes.put(name, restamp(attribute, node.get(name))));
-        return new Entity(entity.id(), entity.types(), attributes, instant(node, "createdAt"), instant(node, "modifiedAt"));
+        entity.attributes().forEach((name, attribute) -> attributes.put(name, restamp(attribute, node.get(name), instants)));
+        return new Entity(entity.id(), entity.types(), attributes, instant(node, "createdAt", instants), instant(node, "modifiedAt", instants));
     }
 
     static JsonNode parse(String json) {
@@ -55,11 +58,11 @@ final class EntityCodec {
         }
     }
 
-    private static Attribute restamp(Attribute attribute, JsonNode node) {
+    private static Attribute restamp(Attribute attribute, JsonNode node, Map<String, Instant> instants) {
         Map<String, Attribute> sub = new LinkedHashMap<>();
-        attribute.subAttributes().forEach((name, s) -> sub.put(name, restamp(s, node.get(name))));
-        Instant created = instant(node, "createdAt");
-        Instant modified = instant(node, "modifiedAt");
+        attribute.subAttributes().forEach((name, s) -> sub.put(name, restamp(s, node.get(name), instants)));
+        Instant created = instant(node, "createdAt", instants);
+        Instant modified = instant(node, "modifiedAt", instants);
         return switch (attribute) {
             case Property p -> new Property(p.value(), p.unitCode(), p.observedAt(), p.datasetId(), sub, created, modified);
             case GeoProperty g -> new GeoProperty(g.geoJson(), g.geometry(), g.observedAt(), g.datasetId(), sub, created, modified);
@@ -67,8 +70,8 @@ final class EntityCodec {
         };
     }
 
-    private static Instant instant(JsonNode node, String member) {
+    private static Instant instant(JsonNode node, String member, Map<String, Instant> instants) {
         JsonNode value = node.get(member);
-        return value == null ? null : Times.parse(value.asText(), member);
+        return value == null ? null : instants.computeIfAbsent(value.asText(), text -> Times.parse(text, member));
     }
 }

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,6 +44,14 @@ final class Jdbc {
         try (PreparedStatement prepared = connection.prepareStatement(statement.sql())) {
             bind(prepared, statement.params());
             return prepared.executeUpdate();
+        }
+    }
+
+    /** Runs statements without parameters or results, all in one call. */
+    static void execute(Connection connection, List<String> statements) throws SQLException {
+        if (statements.isEmpty()) return;
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(String.join("; ", statements));
         }
     }
 

@@ -87,7 +87,7 @@ final class JdbcEntityStore implements EntityStore {
 
     @Override
     public QueryResult query(String tenant, EntityQuery query) {
-        return readers.read(connection -> queries.query(connection, tenant, query));
+        return readers.readSnapshot(snapshotIsolation, connection -> queries.query(connection, tenant, query));
     }
 
     @Override

@@ -26,7 +26,7 @@ public interface SqlDialect {
     /** An expression over geo_index (alias {@code g}) that yields the geometry as 2D WKB. */
     String geometryWkb();
 
-    /** A condition over geo_index (alias {@code g}), answered by the spatial index: its geometry's box meets {@code box}. */
+    /** A condition over one geo_index row (alias {@code g}), checked row by row: its geometry's box meets {@code box}. */
     SqlFragment boxIntersects(Envelope box);
 
     /** How history rows are ordered by commit, for folding them into rollups. */
@@ -34,6 +34,37 @@ public interface SqlDialect {
 
     /** The isolation level (a {@link java.sql.Connection} constant) at which the statements of one read transaction see one snapshot. */
     int snapshotIsolation();
+
+    /**
+     * A statement that selects, as columns {@code key} and {@code wkb}, the entity keys and 2D WKB geometries of the
+     * tenant's geo_index rows of the attribute whose box meets {@code box}, starting from the spatial index.
+     */
+    SqlFragment geoKeys(String tenant, String attribute, Envelope box);
+
+    /**
+     * What ends a FROM subquery so that the database plans it on its own, rather than merging it into the statement
+     * around it and choosing another join order.
+     */
+    String subqueryFence();
+
+    /** The name {@link #indexHint} takes for the index of entity's UNIQUE (tenant, id). */
+    String ENTITY_BY_TENANT_ID = "entity_by_tenant_id";
+
+    /**
+     * What follows a table in FROM to have it read through the index of that name in the schema, or through its
+     * primary key when the name is null, whatever the statistics say; empty where the database takes no such hint.
+     */
+    String indexHint(String index);
+
+    /**
+     * Statements that make the planner run the statements of entity queries as they are written, for the rest of the
+     * read transaction: joins in the order written, as nested loops through indexes, starting from the lead. Empty when
+     * the database does so anyway.
+     */
+    List<String> planAsWritten();
+
+    /** Statements that undo {@link #planAsWritten} for the rest of the read transaction. */
+    List<String> planFreely();
 
     /**
      * Statements that refresh the planner's statistics, run by the writer as the data grows; none when the database

@@ -45,6 +45,13 @@ public record SqlFragment(String sql, List<Object> params) {
         return new SqlFragment(sql.toString(), params);
     }
 
+    /** The parts one after the other, with the separator between them. */
+    public static SqlFragment joined(String separator, List<SqlFragment> parts) {
+        List<Object> params = new ArrayList<>();
+        for (SqlFragment part : parts) params.addAll(part.params);
+        return new SqlFragment(String.join(separator, parts.stream().map(SqlFragment::sql).toList()), params);
+    }
+
     public SqlFragment and(SqlFragment other) {
         return all(List.of(this, other));
     }

@@ -46,14 +46,18 @@ public final class PlannedQueries {
         }
     }
 
-    /** The queries whose plans must use indexes, by name. */
+    /** The queries whose plans must use indexes, by name: the shapes a city asks most. */
     public static Map<String, EntityQuery> queries() {
         GeoQuery near = GeoQuery.parse("near;maxDistance==400", "Point", "[105.85, 21.03]", null);
+        Set<String> spots = Set.of("urn:t:Spot");
         return Map.of(
-                "type and q", new EntityQuery(null, null, Set.of("urn:t:Spot"), QueryParser.parse("occupancy>=98"), null, null, 20, 0, false),
-                "type and two q terms", new EntityQuery(null, null, Set.of("urn:t:Spot"), QueryParser.parse("status==\"free\";occupancy==42"),
-                        null, null, 20, 0, true),
+                "type and q", new EntityQuery(null, null, spots, QueryParser.parse("occupancy>=98"), null, null, 20, 0, false),
+                "type and a q range", new EntityQuery(null, null, spots, QueryParser.parse("occupancy>=40;occupancy<41"), null, null, 20, 0, false),
+                "type and two q terms", new EntityQuery(null, null, spots, QueryParser.parse("status==\"free\";occupancy==42"), null, null, 20, 0, true),
+                "type and a string", new EntityQuery(null, null, spots, QueryParser.parse("status==\"free\""), null, null, 20, 0, false),
+                "type, counted", new EntityQuery(null, null, spots, null, null, null, 20, 0, true),
                 "geo near", new EntityQuery(null, null, null, null, near, null, 20, 0, false),
-                "type and geo", new EntityQuery(null, null, Set.of("urn:t:Spot"), null, near, null, 20, 0, false));
+                "type and geo", new EntityQuery(null, null, spots, null, near, null, 20, 0, false),
+                "id pattern", new EntityQuery(null, "urn:x:0012\\d\\d", null, null, null, null, 20, 0, false));
     }
 }

@@ -5,6 +5,8 @@ import io.city4d.store.jdbc.SqlDialect;
 import io.city4d.store.jdbc.SqlFragment;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.util.ArrayList;
+import java.util.List;
 import java.sql.SQLException;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
@@ -42,10 +44,6 @@ final class PostgisDialect implements SqlDialect {
         return HISTORY_ORDER;
     }
 
-    @Override
-    public int snapshotIsolation() {
-        return Connection.TRANSACTION_REPEATABLE_READ;
-    }
 
     @Override
     public String geometryWkb() {
@@ -55,5 +53,54 @@ final class PostgisDialect implements SqlDialect {
     @Override
     public SqlFragment boxIntersects(Envelope box) {
         return SqlFragment.of("g.geom && ST_MakeEnvelope(?, ?, ?, ?, 4326)", box.getMinX(), box.getMinY(), box.getMaxX(), box.getMaxY());
+    }
+
+    @Override
+    public SqlFragment geoKeys(String tenant, String attribute, Envelope box) {
+        return SqlFragment.of("SELECT s.entity_key AS key, ST_AsBinary(s.geom) AS wkb FROM geo_index s "
+                + "WHERE s.geom && ST_MakeEnvelope(?, ?, ?, ?, 4326) AND s.tenant = ? AND s.attr = ?",
+                box.getMinX(), box.getMinY(), box.getMaxX(), box.getMaxY(), tenant, attribute);
+    }
+
+    /** PostgreSQL does not pull up a subquery with OFFSET, so it plans the lead before joining the entities to it. */
+    @Override
+    public String subqueryFence() {
+        return " OFFSET 0";
+    }
+
+    /** PostgreSQL takes no hints; {@link #planAsWritten} makes it probe by index. */
+    @Override
+    public String indexHint(String index) {
+        return "";
+    }
+
+    /**
+     * Without these, PostgreSQL plans from its statistics, which may be stale or absent (autovacuum may be off or not yet
+     * done after a bulk load): it then reads whole indexes into bitmaps or hash tables where a few index probes would
+     * do. The planner switches only discourage, so a statement that needs a plan they discourage still runs.
+     */
+    private static final List<String> PLANNER_SWITCHES = List.of("enable_seqscan", "enable_bitmapscan", "enable_hashjoin", "enable_mergejoin");
+
+    @Override
+    public List<String> planAsWritten() {
+        return planner("= off", "= 1");
+    }
+
+    @Override
+    public List<String> planFreely() {
+        return planner("TO DEFAULT", "TO DEFAULT");
+    }
+
+    private static List<String> planner(String switches, String joinCollapseLimit) {
+        List<String> statements = new ArrayList<>();
+        for (String name : PLANNER_SWITCHES) statements.add("SET LOCAL " + name + " " + switches);
+        statements.add("SET LOCAL join_collapse_limit " + joinCollapseLimit);
+        return statements;
+    }
+
+    /** Under READ COMMITTED, PostgreSQL's default, each statement would see the commits made before it began. */
+    @Override
+    public int snapshotIsolation() {
+        return Connection.TRANSACTION_REPEATABLE_READ;
     }
 }

@@ -15,10 +15,15 @@ import org.sqlite.SQLiteDataSource;
 /**
  * The embedded default store: one SQLite file in WAL mode with synchronous=FULL, so a commit survives a crash of the
  * process and of the machine. One connection writes (SQLite allows one writer); a few read connections query the
- * last committed state alongside it.
+ * last committed state alongside it. The file is memory-mapped for reading.
  */
 public final class SqliteStorage extends JdbcStorage {
     private static final int READERS = 4;
+    /**
+     * Reads map the file rather than copy pages through each connection's cache: queries touch pages all over the
+     * indexes, far more than the cache holds.
+     */
+    private static final long MEMORY_MAP_BYTES = 16L << 30;
 
     public SqliteStorage(Path databaseFile) {
         super(new SqliteDialect(), open(databaseFile));
@@ -53,6 +58,7 @@ public final class SqliteStorage extends JdbcStorage {
         config.setBusyTimeout(30_000);
         config.setTempStore(SQLiteConfig.TempStore.MEMORY);
         config.setCacheSize(-32_000);
+        config.setPragma(SQLiteConfig.Pragma.MMAP_SIZE, Long.toString(MEMORY_MAP_BYTES));
         config.setReadOnly(reading);
         SQLiteDataSource sqlite = new SQLiteDataSource(config);
         sqlite.setUrl(url);

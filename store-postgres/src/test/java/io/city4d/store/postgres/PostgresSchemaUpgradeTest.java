@@ -1,0 +1,23 @@
+package io.city4d.store.postgres;
+
+import io.city4d.core.port.Storage;
+import io.city4d.store.jdbc.SchemaUpgradeContract;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class PostgresSchemaUpgradeTest extends SchemaUpgradeContract {
+    @RegisterExtension
+    static final PostgresTestDatabase DATABASE = new PostgresTestDatabase();
+
+    @Override
+    protected Storage openStorage() {
+        return new PostgresStorage(DATABASE.url(), PostgresTestDatabase.USER, null);
+    }
+
+    @Override
+    protected Connection openConnection() throws SQLException {
+        return DriverManager.getConnection(DATABASE.url(), PostgresTestDatabase.USER, null);
+    }
+}
