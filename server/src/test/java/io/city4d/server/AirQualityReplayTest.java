@@ -16,6 +16,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -114,6 +115,17 @@ class AirQualityReplayTest {
     }
 
     @Test
+    void withoutAWindowDaysAreUtcDays() {
+        for (Station s : stations.values()) {
+            JsonNode history = Readings.aggregated(running.api, s.id(), ATTRS, "", Duration.ofDays(1));
+            Instant from = s.first().truncatedTo(ChronoUnit.DAYS);
+            Instant to = s.last().truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(1));
+            s.series().forEach((attr, readings) -> Readings.assertAggregates(history.path(attr),
+                    Readings.perPeriod(readings, from, to, Duration.ofDays(1)), s.name() + " " + attr + " in UTC days"));
+        }
+    }
+
+    @Test
     void aggregatesOverWindowsOfPartDays() {
         Station hoanKiem = stations.get("hoan_kiem");
         // Takes in both NO2 gaps (2019-07-13 03:00 and 04:00, 2019-07-28 14:00) and cuts the first and last day.
@@ -161,8 +173,24 @@ class AirQualityReplayTest {
         for (Station s : stations.values()) {
             assertThat(near(s, 500)).as(s.name()).containsExactly(s.id());
         }
-        // The two stations are about 1.6 km apart.
-        assertThat(near(stations.get("hang_dau"), 2_000)).hasSize(2);
+    }
+
+    @Test
+    void nearFindsTheOtherStationJustBeyondTheirDistance() {
+        Station hangDau = stations.get("hang_dau");
+        Station hoanKiem = stations.get("hoan_kiem");
+        double metres = greatCircleMetres(hangDau, hoanKiem);
+        assertThat(metres).as("the stations are about 1.6 km apart").isBetween(1_500.0, 1_700.0);
+        assertThat(near(hangDau, (int) metres - 5)).containsExactly(hangDau.id());
+        assertThat(near(hangDau, (int) metres + 5)).containsExactlyInAnyOrder(hangDau.id(), hoanKiem.id());
+    }
+
+    /** Haversine distance on the sphere of the WGS 84 mean radius, as docs/ngsi-ld.md says near measures. */
+    private static double greatCircleMetres(Station a, Station b) {
+        double dLat = Math.toRadians(b.lat() - a.lat());
+        double dLon = Math.toRadians(b.lon() - a.lon());
+        double h = Math.pow(Math.sin(dLat / 2), 2) + Math.cos(Math.toRadians(a.lat())) * Math.cos(Math.toRadians(b.lat())) * Math.pow(Math.sin(dLon / 2), 2);
+        return 2 * 6_371_008.8 * Math.asin(Math.sqrt(h));
     }
 
     @Test

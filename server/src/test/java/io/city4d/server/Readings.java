@@ -49,8 +49,13 @@ final class Readings {
 
     /** The aggregated history of some attributes of one entity between two instants, per period. */
     static JsonNode aggregated(Api api, String entityId, String attrs, Instant from, Instant to, Duration period) {
+        return aggregated(api, entityId, attrs, "&timerel=between&timeAt=" + enc(from.toString()) + "&endTimeAt=" + enc(to.toString()), period);
+    }
+
+    /** The same over a window given as query parameters ({@code ""} for the whole history). */
+    static JsonNode aggregated(Api api, String entityId, String attrs, String window, Duration period) {
         var r = api.get(NGSI + "/temporal/entities/" + entityId + "?attrs=" + attrs + "&options=aggregatedValues&aggrMethods=" + METHODS
-                + "&aggrPeriodDuration=" + period + "&timerel=between&timeAt=" + enc(from.toString()) + "&endTimeAt=" + enc(to.toString()));
+                + "&aggrPeriodDuration=" + period + window);
         assertThat(r.status()).as("%s", r).isEqualTo(200);
         return r.json();
     }
