@@ -52,6 +52,9 @@ final class Partition implements Runnable {
         List<Pipeline.Task> left = new ArrayList<>();
         queue.drainTo(left);
         left.forEach(t -> t.result().completeExceptionally(new ProblemException(ProblemType.OVERLOADED, "the server is shutting down")));
+        // Only the partition's thread touches the cache; once it has ended, a stopped server gives the memory back
+        // even while something else (see ServerLifecycleTest) still holds on to the pipeline.
+        if (!thread.isAlive()) cache.clear();
     }
 
     @Override

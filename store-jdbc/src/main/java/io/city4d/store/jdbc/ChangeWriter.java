@@ -26,6 +26,11 @@ final class ChangeWriter {
         this.dialect = dialect;
     }
 
+    /** Drops the cached series keys; only once the writer's thread has stopped. */
+    void forgetCaches() {
+        seriesKeys.forget();
+    }
+
     void write(WriteTransaction transaction, EncodedChange change) throws SQLException {
         String tenant = change.tenant();
         switch (change.kind()) {

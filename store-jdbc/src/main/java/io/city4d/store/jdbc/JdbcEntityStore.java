@@ -146,8 +146,12 @@ final class JdbcEntityStore implements EntityStore {
                 row -> row.getString(1))));
     }
 
-    /** The store's resources belong to its {@link JdbcStorage}, which closes them. */
+    /**
+     * The store's connections and writer belong to its {@link JdbcStorage}, which closes them first; what is left to
+     * give back is the memory of its caches.
+     */
     @Override
     public void close() {
+        changeWriter.forgetCaches();
     }
 }

@@ -54,6 +54,7 @@ public class JdbcStorage implements Storage {
     public void close() {
         rollups.close();
         writer.close();
+        entities.close();
         try {
             connections.resources().close();
         } catch (Exception e) {

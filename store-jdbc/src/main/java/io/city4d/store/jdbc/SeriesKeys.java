@@ -21,6 +21,11 @@ final class SeriesKeys {
     /** The cache may hold keys created by the transaction, which a rollback takes away. */
     private final Runnable forget = cache::clear;
 
+    /** Called by the writer's thread, or once it has stopped. */
+    void forget() {
+        cache.clear();
+    }
+
     long key(WriteTransaction transaction, Series series) throws SQLException {
         EntityName entity = new EntityName(series.tenant(), series.entityId());
         Map<String, Long> keys = cache.get(entity);
