@@ -13,6 +13,8 @@ import java.util.HexFormat;
  */
 public final class Secrets {
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** Cloned per use: looking the algorithm up among the providers cost more than the hash itself. */
+    private static final MessageDigest SHA_256 = sha256();
 
     private Secrets() {}
 
@@ -23,9 +25,18 @@ public final class Secrets {
     }
 
     public static String hash(String secret) {
+        MessageDigest digest;
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
+            digest = (MessageDigest) SHA_256.clone();
+        } catch (CloneNotSupportedException e) {
+            digest = sha256();
+        }
+        return HexFormat.of().formatHex(digest.digest(secret.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
