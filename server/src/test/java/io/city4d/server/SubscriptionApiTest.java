@@ -216,6 +216,31 @@ class SubscriptionApiTest {
         assertThat(n.body().at("/data/0/id").asText()).isEqualTo(id);
     }
 
+    /** A batch's changes arrive in few notifications, each entity once per notification, none lost. */
+    @Test
+    void changesCommittedTogetherAreNotifiedTogether() {
+        String type = freshType();
+        subscribe(subscription(null, "\"entities\":[{\"type\":\"" + type + "\"}]", receiver.url("/b")));
+        StringBuilder batch = new StringBuilder("[");
+        for (int i = 0; i < 60; i++) batch.append(i == 0 ? "" : ",").append(entity("urn:ngsi-ld:" + type + ":" + i, type, prop("v", i)));
+        assertThat(running.api.post(NGSI + "/entityOperations/create", batch.append("]").toString()).status()).isEqualTo(201);
+
+        java.util.Set<String> notified = new java.util.HashSet<>();
+        int notifications = 0;
+        while (notified.size() < 60) {
+            Receiver.Received n = receiver.take();
+            assertThat(n).as("notified so far: " + notified.size()).isNotNull();
+            notifications++;
+            List<String> ids = new java.util.ArrayList<>();
+            n.body().path("data").forEach(e -> ids.add(e.path("id").asText()));
+            assertThat(ids).doesNotHaveDuplicates();
+            notified.addAll(ids);
+        }
+        assertThat(notified).hasSize(60);
+        assertThat(notifications).as("notifications for 60 entities created in one batch").isLessThan(60);
+        assertThat(receiver.poll(300)).as("nothing twice").isNull();
+    }
+
     @Test
     void throttlingSpacesNotifications() throws Exception {
         String type = freshType();

@@ -5,7 +5,11 @@ import io.city4d.core.port.Change;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -24,6 +28,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class SubscriptionEngine implements ChangeListener, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SubscriptionEngine.class);
+    static final int MAX_ENTITIES_PER_NOTIFICATION = 100;
 
     private final NotificationRenderer renderer;
     private final Map<String, NotificationTransport> transports = new ConcurrentHashMap<>();
@@ -69,19 +74,51 @@ public final class SubscriptionEngine implements ChangeListener, AutoCloseable {
         return a == null ? null : a.status();
     }
 
+    /**
+     * The changes of one commit that a subscription matches go out together, as the entities of one notification's
+     * {@code data}: under load a commit carries tens of changes, and a request per change cost as much as the write.
+     */
     @Override
     public void committed(List<Change> changes) {
         Instant now = clock.instant();
+        Map<Active, List<Change>> matched = new IdentityHashMap<>();
         for (Change change : changes) {
             Map<String, Active> subs = byTenant.get(change.tenant());
             if (subs == null || subs.isEmpty()) continue;
             for (Active active : subs.values()) {
-                Subscription s = active.subscription();
-                if (!s.isLive(now) || !matches(active, change) || throttled(active, now)) continue;
-                active.status().attempted(now);
-                dispatch(active, List.of(change));
+                if (active.subscription().isLive(now) && matches(active, change)) matched.computeIfAbsent(active, a -> new ArrayList<>()).add(change);
             }
         }
+        matched.forEach((active, matches) -> {
+            if (throttled(active, now)) return;
+            active.status().attempted(now);
+            List<List<Change>> notifications = notifications(matches);
+            // a throttled subscription gets one notification per period, as it did when each change went alone
+            for (List<Change> notification : active.subscription().throttling() == null ? notifications : notifications.subList(0, 1)) {
+                dispatch(active, notification);
+            }
+        });
+    }
+
+    /**
+     * Changes in commit order, as few notifications as carry them: each names an entity at most once (an entity
+     * changed twice in a commit is notified twice, in order) and holds at most {@link #MAX_ENTITIES_PER_NOTIFICATION}.
+     */
+    static List<List<Change>> notifications(List<Change> changes) {
+        List<List<Change>> notifications = new ArrayList<>();
+        List<Change> current = new ArrayList<>();
+        Set<String> entities = new HashSet<>();
+        for (Change change : changes) {
+            if (current.size() == MAX_ENTITIES_PER_NOTIFICATION || !entities.add(change.entityId())) {
+                notifications.add(current);
+                current = new ArrayList<>();
+                entities.clear();
+                entities.add(change.entityId());
+            }
+            current.add(change);
+        }
+        if (!current.isEmpty()) notifications.add(current);
+        return notifications;
     }
 
     /** One subscription whose filter fails (a regular expression over its budget) must not keep the others from their notifications. */
