@@ -19,7 +19,7 @@ final class SeriesKeys {
     /** Emptied when full (cheaper on this hot path than keeping recency order), and on a rollback. */
     private final Map<EntityName, Map<String, Long>> cache = new HashMap<>();
     /** The cache may hold keys created by the transaction, which a rollback takes away. */
-    private final Runnable forget = cache::clear;
+    private final Runnable forgetOnRollback = this::forget;
 
     /** Called by the writer's thread, or once it has stopped. */
     void forget() {
@@ -39,7 +39,7 @@ final class SeriesKeys {
         }
         Long key = keys.get(series.attribute());
         if (key == null) {
-            transaction.afterRollback(forget);
+            transaction.afterRollback(forgetOnRollback);
             key = transaction.returningLong("INSERT INTO series (tenant, entity_id, attr) VALUES (?, ?, ?) "
                     + "ON CONFLICT (tenant, entity_id, attr) DO UPDATE SET attr = excluded.attr RETURNING key",
                     series.tenant(), series.entityId(), series.attribute());
