@@ -1,46 +1,22 @@
 package io.city4d.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The whole server on PostgreSQL with PostGIS at 127.0.0.1:5432: the same API, the same answers. */
 class PostgresServerTest {
-    private static final String ADMIN_URL = "jdbc:postgresql://127.0.0.1:5432/postgres";
-    private String database;
-
-    @BeforeEach
-    void createDatabase() throws SQLException {
-        database = "city4d_server_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (Connection c = DriverManager.getConnection(ADMIN_URL, "postgres", null)) {
-            c.createStatement().execute("CREATE DATABASE " + database);
-        } catch (SQLException e) {
-            assumeTrue(MqttDevicesTest.isCi(), "PostgreSQL is not reachable on 127.0.0.1:5432: " + e.getMessage());
-            throw e;
-        }
-    }
-
-    @AfterEach
-    void dropDatabase() throws SQLException {
-        try (Connection c = DriverManager.getConnection(ADMIN_URL, "postgres", null)) {
-            c.createStatement().execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-        }
-    }
+    @RegisterExtension
+    final FreshPostgresDatabase database = new FreshPostgresDatabase();
 
     @Test
     void servesTheNgsiLdApiFromPostgres(@TempDir Path dir) throws Exception {
         ServerConfig config = ServerConfig.embedded(dir, TestServer.freePort(), -1).withAdminToken(TestServer.ADMIN)
-                .withPostgres("jdbc:postgresql://127.0.0.1:5432/" + database, "postgres", null);
+                .withPostgres(database.url(), "postgres", null);
         try (TestServer server = new TestServer(config)) {
             assertThat(server.city.storage().describe()).startsWith("postgres");
             for (int i = 0; i < 5; i++) {

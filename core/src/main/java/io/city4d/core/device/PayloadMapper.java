@@ -33,7 +33,7 @@ public final class PayloadMapper {
         Instant observedAt = receivedAt;
         if (profile.timeKey() != null && root.has(profile.timeKey())) {
             JsonNode t = root.get(profile.timeKey());
-            observedAt = t.isNumber() ? epoch(t) : Times.parse(t.asText(), "payload " + profile.timeKey());
+            observedAt = t.isNumber() ? epoch(profile.timeKey(), t) : Times.parse(t.asText(), "payload " + profile.timeKey());
         }
         Map<String, Attribute> attributes = new LinkedHashMap<>();
         Double lat = null;
@@ -73,10 +73,17 @@ public final class PayloadMapper {
         return attributes;
     }
 
-    private static Instant epoch(JsonNode t) {
-        long v = t.asLong();
-        // Seconds and milliseconds are both common on devices; anything below year 2500 in seconds is seconds.
-        return v < 16_725_225_600L ? Instant.ofEpochSecond(v) : Instant.ofEpochMilli(v);
+    /**
+     * A number of seconds or milliseconds since 1970, both common on devices: anything below year 2500 in seconds is
+     * seconds. Like text times, it must fall in the years 0000 to 9999.
+     */
+    private static Instant epoch(String key, JsonNode t) {
+        double v = t.doubleValue();
+        double millis = Math.abs(v) < 16_725_225_600d ? v * 1000 : v;
+        if (!(millis >= Times.MIN.toEpochMilli() && millis <= Times.MAX.toEpochMilli())) {
+            throw ProblemException.badData("payload " + key + " " + t.asText() + " is not a time between the years 0000 and 9999, in seconds or milliseconds since 1970");
+        }
+        return Instant.ofEpochMilli(Math.round(millis));
     }
 
     private static double number(String key, JsonNode value) {

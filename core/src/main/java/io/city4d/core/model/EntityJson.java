@@ -143,7 +143,9 @@ public final class EntityJson {
     }
 
     private static String checkName(String name) {
-        if (name.isEmpty() || name.length() > 512) throw ProblemException.badData("invalid attribute name: " + EntityIds.abbreviate(name));
+        if (name.isEmpty() || name.length() > EntityIds.MAX_BYTES || EntityIds.utf8Length(name) > EntityIds.MAX_BYTES) {
+            throw ProblemException.badData("an attribute name must be 1 to " + EntityIds.MAX_BYTES + " bytes of UTF-8: " + EntityIds.abbreviate(name));
+        }
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
             if (c < ' ' || c == '<' || c == '>' || c == '"' || c == '\'' || c == '=' || c == ';' || c == '(' || c == ')') {

@@ -2,13 +2,13 @@ package io.city4d.core.pipeline;
 
 import io.city4d.core.model.Entity;
 import io.city4d.core.port.Change;
+import io.city4d.core.port.UnstorableChangeException;
 import io.city4d.core.problem.ProblemException;
 import io.city4d.core.problem.ProblemType;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -71,7 +71,8 @@ final class Partition implements Runnable {
                 if (!running) break;
             } catch (RuntimeException e) {
                 LOG.error("partition {} failed a batch of {}", index, batch.size(), e);
-                batch.forEach(t -> t.result().completeExceptionally(e));
+                ProblemException failure = new ProblemException(ProblemType.OVERLOADED, "the store could not read the entities written; retry shortly");
+                batch.forEach(t -> t.result().completeExceptionally(failure));
             } finally {
                 batch.clear();
             }
@@ -79,71 +80,95 @@ final class Partition implements Runnable {
     }
 
     private void process(List<Pipeline.Task> batch) {
-        loadMissing(batch);
-        Instant now = pipeline.now();
-        List<Change> changes = new ArrayList<>(batch.size());
-        Outcome[] outcomes = new Outcome[batch.size()];
-        Map<String, Entity> touchedBefore = new HashMap<>();
-        for (int i = 0; i < batch.size(); i++) {
-            Pipeline.Task task = batch.get(i);
-            String key = key(task.tenant(), task.command().entityId());
-            Entity current = cache.get(key);
-            try {
-                Outcome outcome = TwinOperations.apply(task.tenant(), task.command(), current, now);
-                outcomes[i] = outcome;
-                if (outcome.change() != null) {
-                    touchedBefore.putIfAbsent(key, current);
-                    changes.add(outcome.change());
-                    cache.put(key, outcome.change().after());
-                }
-            } catch (ProblemException e) {
-                task.result().completeExceptionally(e);
-            }
-        }
-        try {
-            if (!changes.isEmpty()) pipeline.store().commit(changes);
-        } catch (RuntimeException e) {
-            touchedBefore.forEach(cache::put);
-            LOG.error("commit of {} changes failed", changes.size(), e);
-            ProblemException failure = new ProblemException(ProblemType.INTERNAL_ERROR, "the store could not commit the write");
-            for (int i = 0; i < batch.size(); i++) if (outcomes[i] != null) batch.get(i).result().completeExceptionally(failure);
-            return;
-        }
-        for (int i = 0; i < batch.size(); i++) if (outcomes[i] != null) batch.get(i).result().complete(outcomes[i]);
-        if (!changes.isEmpty()) pipeline.committed(changes);
+        Map<String, Entity> states = currentStates(batch);
+        Set<String> refused = new HashSet<>();
+        commit(batch, states, pipeline.now(), refused);
+        states.forEach(cache::put);
+        // the store knows better than the state a refused change started from: it is read again next time
+        refused.forEach(cache::remove);
     }
 
-    /** Reads the current state of entities not in the cache, one store call per tenant. */
-    private void loadMissing(List<Pipeline.Task> batch) {
+    /**
+     * The state of every entity the batch names (null for those that do not exist), in a map of the batch's own:
+     * loading the entities the cache lacks may evict others from it, which the batch must still see as they are.
+     */
+    private Map<String, Entity> currentStates(List<Pipeline.Task> batch) {
+        Map<String, Entity> states = new HashMap<>();
         Map<String, Set<String>> missingByTenant = new HashMap<>();
         for (Pipeline.Task task : batch) {
-            String id = task.command().entityId();
-            if (!cache.contains(key(task.tenant(), id))) missingByTenant.computeIfAbsent(task.tenant(), t -> new HashSet<>()).add(id);
+            String key = EntityCache.key(task.tenant(), task.command().entityId());
+            if (states.containsKey(key)) continue;
+            if (cache.contains(key)) states.put(key, cache.get(key));
+            else missingByTenant.computeIfAbsent(task.tenant(), t -> new HashSet<>()).add(task.command().entityId());
         }
         missingByTenant.forEach((tenant, ids) -> {
             Map<String, Entity> found = pipeline.store().findAll(tenant, ids);
-            for (String id : ids) cache.put(key(tenant, id), found.get(id));
+            for (String id : ids) states.put(EntityCache.key(tenant, id), found.get(id));
         });
+        return states;
     }
 
-    private static String key(String tenant, String id) {
-        return tenant + '\u0000' + id;
-    }
-
-    /** A least-recently-used map; a null value records that the entity does not exist. */
-    private static final class EntityCache extends LinkedHashMap<String, Entity> {
-        private final int capacity;
-
-        EntityCache(int capacity) {
-            super(1024, 0.75f, true);
-            this.capacity = capacity;
+    /**
+     * Applies the tasks in order to the states and commits what they changed, then completes them. When the store
+     * cannot hold one of the changes, each half of the tasks is committed on its own, down to the task whose change it
+     * refuses: one sender's bad write fails no one else's. The states then hold what was committed.
+     */
+    private void commit(List<Pipeline.Task> tasks, Map<String, Entity> states, Instant now, Set<String> refused) {
+        Applied applied = Applied.of(tasks, states, now);
+        try {
+            if (!applied.changes.isEmpty()) pipeline.store().commit(applied.changes);
+        } catch (UnstorableChangeException e) {
+            if (tasks.size() == 1) {
+                Pipeline.Task task = tasks.get(0);
+                LOG.warn("the store refused a change to {} and it was left out of its commit: {}", task.command().entityId(), e.detail());
+                refused.add(EntityCache.key(task.tenant(), task.command().entityId()));
+                task.result().completeExceptionally(e);
+                return;
+            }
+            int half = tasks.size() / 2;
+            commit(tasks.subList(0, half), states, now, refused);
+            commit(tasks.subList(half, tasks.size()), states, now, refused);
+            return;
+        } catch (RuntimeException e) {
+            LOG.error("commit of {} changes failed", applied.changes.size(), e);
+            ProblemException failure = new ProblemException(ProblemType.OVERLOADED, "the store could not commit the write; retry shortly");
+            tasks.forEach(t -> t.result().completeExceptionally(failure));
+            return;
         }
+        states.putAll(applied.after);
+        pipeline.count(applied.changes);
+        for (int i = 0; i < tasks.size(); i++) {
+            if (applied.results[i] instanceof Outcome outcome) tasks.get(i).result().complete(outcome);
+            else tasks.get(i).result().completeExceptionally((ProblemException) applied.results[i]);
+        }
+        if (!applied.changes.isEmpty()) pipeline.tellListeners(applied.changes);
+    }
 
-        boolean contains(String key) { return containsKey(key); }
-
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Entity> eldest) {
-            return size() > capacity;
+    /** What the tasks did to the states: an Outcome or a ProblemException each, the changes, and the states after. */
+    private record Applied(Object[] results, List<Change> changes, Map<String, Entity> after) {
+        static Applied of(List<Pipeline.Task> tasks, Map<String, Entity> states, Instant now) {
+            Object[] results = new Object[tasks.size()];
+            List<Change> changes = new ArrayList<>(tasks.size());
+            Map<String, Entity> after = new HashMap<>();
+            for (int i = 0; i < tasks.size(); i++) {
+                Pipeline.Task task = tasks.get(i);
+                String key = EntityCache.key(task.tenant(), task.command().entityId());
+                Entity current = after.containsKey(key) ? after.get(key) : states.get(key);
+                try {
+                    Outcome outcome = TwinOperations.apply(task.tenant(), task.command(), current, now);
+                    results[i] = outcome;
+                    if (outcome.change() != null) {
+                        changes.add(outcome.change());
+                        after.put(key, outcome.change().after());
+                    }
+                } catch (ProblemException e) {
+                    results[i] = e;
+                } catch (RuntimeException e) {
+                    LOG.error("applying a command to {} failed", task.command().entityId(), e);
+                    results[i] = new ProblemException(ProblemType.INTERNAL_ERROR, "the write could not be applied; it has been logged");
+                }
+            }
+            return new Applied(results, changes, after);
         }
     }
 }

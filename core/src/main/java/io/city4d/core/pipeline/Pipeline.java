@@ -105,8 +105,12 @@ public final class Pipeline implements AutoCloseable {
 
     EntityStore store() { return store; }
 
-    void committed(List<Change> changes) {
+    /** Counts committed changes; before their senders are told, so that a sender who was told sees them counted. */
+    void count(List<Change> changes) {
         committedChanges.addAndGet(changes.size());
+    }
+
+    void tellListeners(List<Change> changes) {
         for (ChangeListener listener : listeners) {
             try {
                 listener.committed(changes);

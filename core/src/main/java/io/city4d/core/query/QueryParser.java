@@ -17,10 +17,16 @@ import java.util.regex.PatternSyntaxException;
 public final class QueryParser {
     public static final int MAX_LENGTH = 8192;
     private static final int MAX_DEPTH = 32;
+    /**
+     * Terms (comparisons, existence tests, patterns) in one q; a list of values is one term. Each term is checked through
+     * the indexes, and several hundred of them kept a store busy for a second per query.
+     */
+    public static final int MAX_TERMS = 100;
 
     private final String text;
     private int pos;
     private int depth;
+    private int terms;
 
     private QueryParser(String text) {
         this.text = text;
@@ -68,6 +74,7 @@ public final class QueryParser {
     }
 
     private QExpr term() {
+        if (++terms > MAX_TERMS) throw new ProblemException(ProblemType.TOO_COMPLEX_QUERY, "q has more than " + MAX_TERMS + " terms; a list of values (a==1,2,3) counts as one");
         boolean negated = false;
         if (peek() == '!') {
             negated = true;

@@ -104,7 +104,7 @@ final class MqttSession extends ChannelInboundHandlerAdapter {
             case UNSUBSCRIBE -> unsubscribe((MqttUnsubscribeMessage) message);
             case PINGREQ -> ctx.write(Packets.PINGRESP);
             case DISCONNECT -> ctx.close();
-            case PUBACK -> { } // the endpoint sends at QoS 0 only; a stray PUBACK is harmless
+            case PUBACK -> disconnect(PROTOCOL_ERROR); // the endpoint sends at QoS 0 only: no PUBACK is ever due
             default -> disconnect(PROTOCOL_ERROR);
         }
     }
@@ -221,6 +221,12 @@ final class MqttSession extends ChannelInboundHandlerAdapter {
     private void publish(MqttPublishMessage message) {
         if (message.fixedHeader().qosLevel() == MqttQoS.EXACTLY_ONCE) {
             disconnect(QOS_NOT_SUPPORTED);
+            return;
+        }
+        // A topic name has at least one character (MQTT 3.1.1 clause 4.7.3); an empty one stands for a topic alias in
+        // MQTT 5, which the endpoint does not offer.
+        if (message.variableHeader().topicName().isEmpty()) {
+            disconnect(PROTOCOL_ERROR);
             return;
         }
         publishes.received(message);

@@ -51,6 +51,7 @@ final class PublishFlow {
     private final ArrayDeque<Reading> deferred = new ArrayDeque<>();
     private int inFlight;
     private boolean retryScheduled;
+    private boolean refusalLogged;
     private String lastTopicName;
     private DeviceTopic lastTopic;
 
@@ -200,6 +201,12 @@ final class PublishFlow {
                 writePubAck(ack, packetId);
                 ctx.write(ack);
             }
+        }
+        if (!session.mqtt5() && !refusalLogged) {
+            // MQTT 3.1.1 cannot say why a reading was dropped: the log and the errors topic do, once per connection in the log
+            refusalLogged = true;
+            LOG.info("dropped a reading from {} over MQTT 3.1.1 (later ones of this connection are counted, not logged): {}",
+                    ctx.channel().remoteAddress(), problem.detail());
         }
         session.reportProblem(topic, problem);
     }

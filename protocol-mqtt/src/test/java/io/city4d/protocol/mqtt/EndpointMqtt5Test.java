@@ -78,6 +78,17 @@ class EndpointMqtt5Test extends EndpointTestBase {
     }
 
     @Test
+    void aReadingTheStoreRefusesGetsPayloadFormatInvalidAndTheConnectionStays() throws Exception {
+        String device = "v5-refused";
+        MqttAsyncClient client = connect(fixture.city.addDevice("", device));
+        fixture.city.writeEntityBehindThePipeline("", device);
+        assertThat(publish(client, "devices/" + device + "/attrs", "{\"pm25\": 1}", 1)).isEqualTo(0x99);
+        assertThat(client.isConnected()).isTrue();
+        assertThat(publish(client, "devices/" + device + "/attrs", "{\"pm25\": 2}", 1)).as("read again from the store, then written").isZero();
+        assertThat(fixture.city.reading("", device, "pm25")).isEqualTo(2.0);
+    }
+
+    @Test
     void qos0ReadingIsStored() throws Exception {
         MqttAsyncClient client = connect(key1);
         assertThat(publish(client, "devices/v5-aq-1/attrs", "{\"o3\": 61}", 0)).isZero();

@@ -56,6 +56,35 @@ class EndpointProtocolTest extends EndpointTestBase {
         assertConnectionClosedAfter(0x32, body);
     }
 
+    @Test
+    void publishToAnEmptyTopicClosesTheConnection() throws Exception {
+        assertConnectionClosedAfter(0x32, new byte[] {0, 0, 0, 7, '{', '}'}); // topic length 0, packet id 7
+    }
+
+    @Test
+    void strayPubAckClosesTheConnection() throws Exception {
+        assertConnectionClosedAfter(0x40, new byte[] {0, 9}); // the endpoint never sent a QoS 1 message with id 9
+    }
+
+    /** MQTT 3.1.1 cannot say why: the reading is acknowledged and dropped, and the connection stays open. */
+    @Test
+    void aReadingTheStoreRefusesIsAcknowledgedOverMqtt311AndTheConnectionStays() throws Exception {
+        String device = "raw-refused";
+        String deviceKey = fixture.city.addDevice("", device);
+        fixture.city.writeEntityBehindThePipeline("", device);
+        try (RawMqttClient client = new RawMqttClient(fixture.port)) {
+            assertThat(client.connect(device, deviceKey)).isZero();
+            client.publishQos1("devices/" + device + "/attrs", 5, "{\"pm10\": 5}".getBytes(UTF_8));
+            client.flush();
+            assertThat(client.read()).satisfies(ack -> assertThat(ack.type()).isEqualTo(RawMqttClient.Packet.PUBACK));
+            assertThat(fixture.city.reading("", device, "pm10")).isNull();
+            client.publishQos1("devices/" + device + "/attrs", 6, "{\"pm10\": 6}".getBytes(UTF_8));
+            client.flush();
+            assertThat(client.read().packetId()).isEqualTo(6);
+        }
+        assertThat(fixture.city.reading("", device, "pm10")).isEqualTo(6.0);
+    }
+
     /** Connects, sends one packet and expects the server to close the connection, and then to serve on. */
     private void assertConnectionClosedAfter(int firstByte, byte[] body) throws Exception {
         try (RawMqttClient client = new RawMqttClient(fixture.port)) {

@@ -6,7 +6,9 @@ import io.city4d.core.device.DeviceTelemetry;
 import io.city4d.core.model.Entity;
 import io.city4d.core.model.Property;
 import io.city4d.core.model.Vocabulary;
+import io.city4d.core.pipeline.Command;
 import io.city4d.core.pipeline.Pipeline;
+import io.city4d.core.pipeline.TwinOperations;
 import io.city4d.core.security.Authenticator;
 import io.city4d.core.security.Credentials;
 import io.city4d.core.security.Principal;
@@ -14,6 +16,11 @@ import io.city4d.core.security.Role;
 import io.city4d.store.sqlite.SqliteStorage;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 
 /** A real core on a SQLite file: pipeline, devices, credentials and telemetry, as the server wires them. */
 final class TestCity implements AutoCloseable {
@@ -56,6 +63,20 @@ final class TestCity implements AutoCloseable {
 
     static String attribute(String payloadKey) {
         return Vocabulary.expandDefault(payloadKey);
+    }
+
+    /**
+     * Has the pipeline learn that the device's entity does not exist, then writes the entity straight into the store, as
+     * a second writer of the database could: the pipeline's next create of it breaks the store's uniqueness.
+     */
+    void writeEntityBehindThePipeline(String tenant, String deviceId) throws Exception {
+        try {
+            pipeline.submit(tenant, new Command.Delete(entityId(deviceId))).get(5, TimeUnit.SECONDS);
+        } catch (ExecutionException expected) {
+            // not found, as it should be
+        }
+        Entity entity = new Entity(entityId(deviceId), List.of(Vocabulary.expandDefault("AirQualityObserved")), Map.of(), null, null);
+        storage.entities().commit(List.of(TwinOperations.apply(tenant, new Command.Create(entity), null, Instant.now()).change()));
     }
 
     Entity entity(String tenant, String deviceId) {

@@ -1,5 +1,6 @@
 package io.city4d.store.jdbc;
 
+import io.city4d.core.port.UnstorableChangeException;
 import io.city4d.store.jdbc.EncodedChange.AttributeRows;
 import io.city4d.store.jdbc.EncodedChange.HistoryRow;
 import java.sql.PreparedStatement;
@@ -64,7 +65,7 @@ final class ChangeWriter {
     }
 
     private static long existing(Long key, EncodedChange change) {
-        if (key == null) throw new StoreException("entity " + change.entityId() + " is not stored, so it cannot be " + change.kind().name().toLowerCase());
+        if (key == null) throw new UnstorableChangeException("entity " + change.entityId() + " is not stored, so it cannot be " + change.kind().name().toLowerCase());
         return key;
     }
 

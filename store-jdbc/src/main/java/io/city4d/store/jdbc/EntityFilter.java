@@ -67,7 +67,7 @@ record EntityFilter(List<SqlFragment> conditions, List<Lead> leads, BoundedRegex
             conditions.add(condition);
             if (boxes != null) {
                 // the spatial index may find a few more than the boxes, which is fine: the geo relation is checked in Java
-                leads.add(new Lead(SqlFragment.joined(" UNION ALL ", boxes.stream().map(box -> dialect.geoKeys(tenant, geo.geoProperty(), box)).toList()),
+                leads.add(new Lead(SqlFragment.unionAll(boxes.stream().map(box -> dialect.geoKeys(tenant, geo.geoProperty(), box)).toList()),
                         List.of(condition), boxes.size() > 1, geo.geoProperty(), true));
             }
         }

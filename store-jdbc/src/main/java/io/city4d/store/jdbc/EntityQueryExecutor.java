@@ -226,7 +226,7 @@ final class EntityQueryExecutor {
 
     /** A join from the keys rather than key IN (...): statistics calling the table small make SQLite scan it for an IN list. */
     private SqlFragment bodiesStatement(List<Long> keys) {
-        return SqlFragment.joined(" UNION ALL ", keys.stream().map(key -> SqlFragment.of("SELECT ? AS key", key)).toList())
+        return SqlFragment.unionAll(keys.stream().map(key -> SqlFragment.of("SELECT ? AS key", key)).toList())
                 .inside("SELECT e.key, e.body FROM (%s) k CROSS JOIN " + reads.entityByKey("e") + " WHERE e.key = k.key");
     }
 

@@ -63,10 +63,34 @@ record IndexedValue(int kind, Double number, String string, Long time) {
     }
 
     /**
-     * A string whose byte order (SQLite BINARY, PostgreSQL COLLATE "C") is the order of its characters, and which
-     * PostgreSQL accepts: NUL becomes \u0001\u0001 and \u0001 becomes \u0001\u0002, a prefix-free and order-keeping code.
+     * How much of a string its row holds: PostgreSQL's B-tree entries hold at most 2,704 bytes, which a row's tenant,
+     * attribute name and string share. A longer string's row holds its first characters; q compares whole strings only
+     * with literals shorter than that (see {@link #indexedWhole}), and leaves longer ones to QMatcher.
+     */
+    static final int INDEXED_CHARS = 256;
+
+    /**
+     * A string as its row holds it: encoded so that its byte order (SQLite BINARY, PostgreSQL COLLATE "C") is the order of
+     * its characters, and so that PostgreSQL accepts it (NUL becomes \u0001\u0001 and \u0001 becomes \u0001\u0002, a
+     * prefix-free and order-keeping code), then cut to {@link #INDEXED_CHARS}, or one less where that would split a
+     * surrogate pair.
      */
     static String string(String value) {
+        String encoded = encoded(value);
+        if (encoded.length() <= INDEXED_CHARS) return encoded;
+        int end = Character.isHighSurrogate(encoded.charAt(INDEXED_CHARS - 1)) ? INDEXED_CHARS - 1 : INDEXED_CHARS;
+        return encoded.substring(0, end);
+    }
+
+    /**
+     * True when comparing the literal with rows as they are held gives the answer for the whole strings: a row cut short
+     * holds at least {@code INDEXED_CHARS - 1} characters, so a shorter literal is decided before the cut.
+     */
+    static boolean indexedWhole(String literal) {
+        return encoded(literal).length() < INDEXED_CHARS - 1;
+    }
+
+    private static String encoded(String value) {
         if (value.indexOf('\u0000') < 0 && value.indexOf('\u0001') < 0) return value;
         StringBuilder out = new StringBuilder(value.length() + 4);
         for (int i = 0; i < value.length(); i++) {

@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The entity store over SQL: writes are encoded on the committing thread, then go through the group-commit writer;
@@ -23,7 +22,6 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class JdbcEntityStore implements EntityStore {
     private static final int IDS_PER_STATEMENT = 500;
-    private static final long CHANGES_BETWEEN_STATISTICS = 20_000;
 
     private final ReadConnections readers;
     private final GroupCommitWriter writer;
@@ -32,27 +30,38 @@ final class JdbcEntityStore implements EntityStore {
     private final TemporalExecutor temporal;
     private final HistoryRollups rollups;
     private final int snapshotIsolation;
-    private final List<String> statisticsRefresh;
-    private final AtomicLong changesUntilStatistics = new AtomicLong(1_000);
+    private final SqlDialect dialect;
+    private final StatisticsRefresh statistics;
 
-    JdbcEntityStore(ReadConnections readers, GroupCommitWriter writer, HistoryRollups rollups, SqlDialect dialect) {
+    JdbcEntityStore(ReadConnections readers, GroupCommitWriter writer, HistoryRollups rollups, SqlDialect dialect, String name) {
         this.readers = readers;
         this.writer = writer;
         this.rollups = rollups;
+        this.dialect = dialect;
         this.changeWriter = new ChangeWriter(dialect);
         this.queries = new EntityQueryExecutor(dialect);
         this.temporal = new TemporalExecutor(queries, dialect.historyOrder());
         this.snapshotIsolation = dialect.snapshotIsolation();
-        this.statisticsRefresh = dialect.statisticsRefresh();
+        this.statistics = new StatisticsRefresh(name, this::refreshStatistics);
     }
 
     /** Lets the query planner know how the data is spread, so that it starts from the narrowest index. */
     void refreshStatistics() {
-        if (statisticsRefresh.isEmpty()) return;
-        writer.execute(transaction -> {
-            for (String sql : statisticsRefresh) transaction.execute(sql);
-            return null;
-        });
+        List<String> statements = dialect.statisticsRefresh();
+        if (statements.isEmpty()) return;
+        if (dialect.refreshesStatisticsInWriter()) {
+            writer.execute(transaction -> {
+                for (String sql : statements) transaction.execute(sql);
+                return null;
+            });
+        } else {
+            readers.read(connection -> {
+                try (var statement = connection.createStatement()) {
+                    for (String sql : statements) statement.execute(sql);
+                }
+                return null;
+            });
+        }
     }
 
     @Override
@@ -65,10 +74,7 @@ final class JdbcEntityStore implements EntityStore {
             return null;
         });
         if (changes.stream().anyMatch(change -> !change.history().isEmpty())) rollups.appended();
-        if (changesUntilStatistics.addAndGet(-changes.size()) <= 0) {
-            changesUntilStatistics.set(CHANGES_BETWEEN_STATISTICS);
-            refreshStatistics();
-        }
+        statistics.committed(changes.size());
     }
 
     @Override
@@ -152,6 +158,7 @@ final class JdbcEntityStore implements EntityStore {
      */
     @Override
     public void close() {
+        statistics.close();
         changeWriter.forgetCaches();
     }
 }

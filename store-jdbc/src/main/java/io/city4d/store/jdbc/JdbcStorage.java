@@ -22,11 +22,13 @@ public class JdbcStorage implements Storage {
     protected JdbcStorage(SqlDialect dialect, JdbcConnections connections) {
         this.connections = connections;
         ReadConnections readers = new ReadConnections(connections.readers());
-        this.writer = new GroupCommitWriter(connections.writer(), connections.description());
+        this.writer = new GroupCommitWriter(connections.writer(), connections.description(), dialect::refusesData);
         this.rollups = new HistoryRollups(connections.writer(), readers, dialect);
-        this.entities = new JdbcEntityStore(readers, writer, rollups, dialect);
+        this.entities = new JdbcEntityStore(readers, writer, rollups, dialect, connections.description());
         this.documents = new JdbcDocumentStore(readers, writer);
-        entities.refreshStatistics();
+        // SQLite's refresh is cheap and drops statistics that call a table empty before the first query plans from them;
+        // PostgreSQL's samples the tables, and runs in the background soon after opening (see StatisticsRefresh)
+        if (dialect.refreshesStatisticsInWriter()) entities.refreshStatistics();
         rollups.start();
     }
 

@@ -22,7 +22,7 @@ record Lead(SqlFragment keys, List<SqlFragment> satisfied, boolean repeats, Stri
 
     /** The entities that any of the leads finds, which all meet {@code satisfied}. */
     static Lead union(List<Lead> leads, List<SqlFragment> satisfied) {
-        return new Lead(SqlFragment.joined(" UNION ALL ", leads.stream().map(Lead::keys).toList()), satisfied, true, null, false);
+        return new Lead(SqlFragment.unionAll(leads.stream().map(Lead::keys).toList()), satisfied, true, null, false);
     }
 
     boolean satisfies(SqlFragment condition) {

@@ -208,16 +208,7 @@ final class QTranslator {
     /** A condition on one attr_index row (alias {@code a}) that holds when the element equals the value, one of the list, or lies in the range. */
     private static Translation equalsAny(QValue value) {
         return switch (value) {
-            case QValue.ValueList list -> {
-                List<SqlFragment> alternatives = new ArrayList<>();
-                boolean allExact = true;
-                for (QValue v : list.values()) {
-                    Translation t = element(Op.EQ, v);
-                    alternatives.add(t.condition);
-                    allExact &= t.exact;
-                }
-                yield new Translation(SqlFragment.any(alternatives), allExact);
-            }
+            case QValue.ValueList list -> equalsOneOf(list.values());
             case QValue.Range range -> {
                 Translation low = element(Op.GE, range.low());
                 Translation high = element(Op.LE, range.high());
@@ -227,6 +218,44 @@ final class QTranslator {
         };
     }
 
+    /**
+     * A condition on one attr_index row that holds when the element equals one of the values: an IN list per kind of
+     * literal, which one index range per value answers, however long the list.
+     */
+    private static Translation equalsOneOf(List<QValue> values) {
+        Map<InColumn, List<Object>> literals = new LinkedHashMap<>();
+        List<SqlFragment> alternatives = new ArrayList<>();
+        boolean exact = true;
+        for (QValue value : values) {
+            switch (value) {
+                case QValue.Num n -> literals.computeIfAbsent(InColumn.NUMBERS, c -> new ArrayList<>()).add(IndexedValue.number(n.value()));
+                case QValue.Bool b -> literals.computeIfAbsent(InColumn.BOOLEANS, c -> new ArrayList<>()).add(b.value() ? 1.0 : 0.0);
+                case QValue.Str s when IndexedValue.indexedWhole(s.value()) ->
+                        literals.computeIfAbsent(InColumn.STRINGS, c -> new ArrayList<>()).add(IndexedValue.string(s.value()));
+                case QValue.Time t when IndexedValue.nanosExact(t.value()) ->
+                        literals.computeIfAbsent(InColumn.TIMES, c -> new ArrayList<>()).add(IndexedValue.nanos(t.value()));
+                default -> {
+                    Translation t = element(Op.EQ, value);
+                    alternatives.add(t.condition);
+                    exact &= t.exact;
+                }
+            }
+        }
+        literals.forEach((column, list) -> {
+            SqlFragment in = SqlFragment.in(column.name, new java.util.LinkedHashSet<>(list));
+            alternatives.add(column.guard == null ? in : SqlFragment.of(column.guard).and(in));
+        });
+        return new Translation(SqlFragment.any(alternatives), exact);
+    }
+
+    /** An attr_index column that IN lists compare, with the condition on the row's kind that comes with it. */
+    private record InColumn(String guard, String name) {
+        static final InColumn NUMBERS = new InColumn("a.kind = " + IndexedValue.NUMBER, "a.num_value");
+        static final InColumn BOOLEANS = new InColumn("a.kind = " + IndexedValue.BOOLEAN, "a.num_value");
+        static final InColumn STRINGS = new InColumn(null, "a.str_value");
+        static final InColumn TIMES = new InColumn(null, "a.time_value");
+    }
+
     /** A condition on one attr_index row (alias {@code a}) that holds when the element compares with a single value as asked. */
     private static Translation element(Op op, QValue value) {
         String operator = op == Op.EQ ? "=" : op.symbol;
@@ -234,7 +263,7 @@ final class QTranslator {
             case QValue.Num n -> exact("a.kind = " + IndexedValue.NUMBER + " AND a.num_value " + operator + " ?", IndexedValue.number(n.value()));
             case QValue.Bool b -> exact("a.kind = " + IndexedValue.BOOLEAN + " AND a.num_value " + operator + " ?", b.value() ? 1.0 : 0.0);
             case QValue.Str s -> new Translation(SqlFragment.of("a.str_value " + operator + " ?", IndexedValue.string(s.value())),
-                    op == Op.EQ || IndexedValue.comparesLikeJava(s.value()));
+                    IndexedValue.indexedWhole(s.value()) && (op == Op.EQ || IndexedValue.comparesLikeJava(s.value())));
             case QValue.Time t -> new Translation(SqlFragment.of("a.time_value " + operator + " ?", IndexedValue.nanos(t.value())),
                     IndexedValue.nanosExact(t.value()));
             // QMatcher never finds an element equal to, or ordered with, a nested list or range

@@ -67,10 +67,21 @@ public interface SqlDialect {
     List<String> planFreely();
 
     /**
-     * Statements that refresh the planner's statistics, run by the writer as the data grows; none when the database
-     * keeps them itself.
+     * True when the database refused a statement for the data it was given (a broken constraint, a value it cannot
+     * hold), rather than for a failure of its own: then the change that sent the data is at fault, and no other.
+     * The default reads the SQLSTATE classes 22 (data exception) and 23 (integrity constraint violation).
      */
-    default List<String> statisticsRefresh() {
-        return List.of();
+    default boolean refusesData(SQLException e) {
+        String state = e.getSQLState();
+        return state != null && (state.startsWith("22") || state.startsWith("23"));
     }
+
+    /** Statements that refresh the planner's statistics, run as the data grows (see {@link StatisticsRefresh}). */
+    List<String> statisticsRefresh();
+
+    /**
+     * True when {@link #statisticsRefresh} writes where the writer writes and must run in its transactions (SQLite has
+     * one writer at a time); else it runs on a read connection, in autocommit, while the writer goes on.
+     */
+    boolean refreshesStatisticsInWriter();
 }

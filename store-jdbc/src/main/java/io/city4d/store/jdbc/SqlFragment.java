@@ -32,9 +32,37 @@ public record SqlFragment(String sql, List<Object> params) {
         return join(" OR ", parts, FALSE);
     }
 
+    /**
+     * The parts joined by the operator. Many parts are joined as a balanced tree of parenthesised halves: a database
+     * parses a flat chain as a tree as deep as the chain is long, and refuses trees deeper than its limit (SQLite: 1,000).
+     */
     private static SqlFragment join(String operator, List<SqlFragment> parts, SqlFragment empty) {
         if (parts.isEmpty()) return empty;
         if (parts.size() == 1) return parts.get(0);
+        if (parts.size() > FLAT_PARTS) {
+            int half = parts.size() / 2;
+            return flat(operator, List.of(join(operator, parts.subList(0, half), empty), join(operator, parts.subList(half, parts.size()), empty)));
+        }
+        return flat(operator, parts);
+    }
+
+    private static final int FLAT_PARTS = 16;
+    private static final int COMPOUND_SELECTS = 64;
+
+    /**
+     * The SELECT statements, each selecting column {@code key}, as one statement selecting all their rows. Many are
+     * nested in groups, since a database bounds the terms of one compound SELECT (SQLite: 500).
+     */
+    public static SqlFragment unionAll(List<SqlFragment> selects) {
+        if (selects.size() <= COMPOUND_SELECTS) return joined(" UNION ALL ", selects);
+        List<SqlFragment> groups = new ArrayList<>();
+        for (int i = 0; i < selects.size(); i += COMPOUND_SELECTS) {
+            groups.add(joined(" UNION ALL ", selects.subList(i, Math.min(selects.size(), i + COMPOUND_SELECTS))).inside("SELECT u.* FROM (%s) u"));
+        }
+        return unionAll(groups);
+    }
+
+    private static SqlFragment flat(String operator, List<SqlFragment> parts) {
         StringBuilder sql = new StringBuilder();
         List<Object> params = new ArrayList<>();
         for (SqlFragment part : parts) {

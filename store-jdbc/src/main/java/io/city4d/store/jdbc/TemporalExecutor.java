@@ -173,19 +173,29 @@ final class TemporalExecutor {
         Double sumOfSquares = Jdbc.nullableDouble(row, 8);
         Map<Method, Double> values = new EnumMap<>(Method.class);
         for (Method method : aggregation.methods()) {
-            values.put(method, switch (method) {
+            values.put(method, finiteOrNull(switch (method) {
                 case TOTAL_COUNT -> (double) row.getLong(2);
                 case DISTINCT_COUNT -> (double) row.getLong(3);
                 case SUM -> sum;
-                case AVG -> numbers == 0 ? null : sum / numbers;
+                case AVG -> numbers == 0 || sum == null ? null : sum / numbers;
                 case MIN -> Jdbc.nullableDouble(row, 6);
                 case MAX -> Jdbc.nullableDouble(row, 7);
                 // the population standard deviation of the bucket's numbers
-                case STDDEV -> numbers == 0 ? null : Math.sqrt(Math.max(0, sumOfSquares / numbers - (sum / numbers) * (sum / numbers)));
+                case STDDEV -> numbers == 0 || sum == null || sumOfSquares == null ? null
+                        : Math.sqrt(Math.max(0, sumOfSquares / numbers - (sum / numbers) * (sum / numbers)));
                 case SUMSQ -> sumOfSquares;
-            });
+            }));
         }
         return new Bucket(Micros.toInstant(bucketStart), Micros.toInstant(bucketEnd), values);
+    }
+
+    /**
+     * An aggregate JSON can carry: sums and squares of large numbers overflow to infinity, and the infinities that
+     * earlier versions stored for numbers such as 1e999 sum to NaN (SQLite's SUM gives NULL), none of which is a JSON
+     * number. Such an aggregate has no value.
+     */
+    private static Double finiteOrNull(Double value) {
+        return value == null || Double.isFinite(value) ? value : null;
     }
 
     private static long micros(Duration duration) {

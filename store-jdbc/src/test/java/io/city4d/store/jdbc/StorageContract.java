@@ -15,7 +15,6 @@ import io.city4d.core.port.DocumentStore;
 import io.city4d.core.port.EntityStore;
 import io.city4d.core.port.EntityStore.AttributeSummary;
 import io.city4d.core.port.EntityStore.TypeSummary;
-import io.city4d.core.port.Storage;
 import io.city4d.core.query.EntityQuery;
 import io.city4d.core.query.GeoQuery;
 import io.city4d.core.query.QueryParser;
@@ -37,46 +36,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.locationtech.jts.geom.Geometry;
 
 /**
- * The behaviour every {@link Storage} must have. Each test works in a tenant of its own, so that the tests of a class
- * share one database without seeing each other's data.
+ * The behaviour every {@link Storage} must have.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public abstract class StorageContract {
-    private static final AtomicInteger TENANTS = new AtomicInteger();
-
-    protected Storage storage;
-    protected String tenant;
-    protected TestTwin twin;
-
-    /** Opens the storage under test; every call opens the same database, so a reopened storage sees what was committed. */
-    protected abstract Storage openStorage();
-
-    @BeforeAll
-    void open() {
-        storage = openStorage();
-    }
-
-    @AfterAll
-    void close() {
-        storage.close();
-    }
-
-    @BeforeEach
-    void newTenant() {
-        tenant = "tenant-" + TENANTS.incrementAndGet() + "-" + System.nanoTime();
-        twin = new TestTwin(entities(), tenant);
-    }
+public abstract class StorageContract extends StorageSuite {
 
     protected EntityStore entities() {
         return storage.entities();

@@ -31,6 +31,13 @@ final class SqliteDialect implements SqlDialect {
         insert.setDouble(8, box.getMaxY());
     }
 
+    /** SQLite's primary result codes TOOBIG, CONSTRAINT, MISMATCH and RANGE, which the driver gives as the error code. */
+    @Override
+    public boolean refusesData(SQLException e) {
+        int primary = e.getErrorCode() & 0xff;
+        return primary == 18 || primary == 19 || primary == 20 || primary == 25;
+    }
+
     @Override
     public String geometryWkb() {
         return "g.wkb";
@@ -62,6 +69,11 @@ final class SqliteDialect implements SqlDialect {
     @Override
     public List<String> statisticsRefresh() {
         return List.of("PRAGMA analysis_limit = 1000", "PRAGMA optimize = 0x10002", "DELETE FROM sqlite_stat1 WHERE stat = '0' OR stat LIKE '0 %'");
+    }
+
+    @Override
+    public boolean refreshesStatisticsInWriter() {
+        return true;
     }
 
     @Override

@@ -1,0 +1,15 @@
+package io.city4d.store.postgres;
+
+import io.city4d.core.port.Storage;
+import io.city4d.store.jdbc.PipelineContract;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class PostgresPipelineTest extends PipelineContract {
+    @RegisterExtension
+    static final PostgresTestDatabase DATABASE = new PostgresTestDatabase();
+
+    @Override
+    protected Storage openStorage() {
+        return DATABASE.open();
+    }
+}
