@@ -78,7 +78,7 @@ public final class City4d implements AutoCloseable {
         ngsiLd.register(routing, baseUrl);
         routing.register("/ingest/v1", new IngestRoutes(telemetry));
         routing.register("/admin/v1", new AdminRoutes(devices, authenticator, credentials));
-        routing.register("/events", new EventStream(pipeline));
+        routing.register("/events", new EventStream(pipeline, ngsiLd));
         this.web = WebServer.builder()
                 .host(config.host())
                 .port(config.httpPort())
