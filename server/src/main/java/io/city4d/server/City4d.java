@@ -19,8 +19,11 @@ import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http1.Http1Config;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.net.BindException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,6 +50,8 @@ public final class City4d implements AutoCloseable {
 
     private City4d(ServerConfig config) {
         this.config = config;
+        ListenCheck.ensureFree(config.host(), config.httpPort(), "--http-port");
+        if (config.mqttPort() >= 0) ListenCheck.ensureFree(config.host(), config.mqttPort(), "--mqtt-port");
         try {
         this.storage = openStorage(config);
         resources.add(storage);
@@ -54,7 +59,6 @@ public final class City4d implements AutoCloseable {
         resources.add(pipeline);
         this.credentials = new Credentials(storage.documents());
         this.authenticator = new Authenticator(credentials, clock);
-        this.issuedAdminToken = ensureAdmin();
         this.devices = new DeviceRegistry(storage.documents());
         this.telemetry = new DeviceTelemetry(devices, pipeline, clock);
         this.deviceEndpoints = new DeviceEndpoints(config, authenticator, telemetry);
@@ -74,7 +78,7 @@ public final class City4d implements AutoCloseable {
         routing.addFilter(rateLimiting);
         // the public status names the kind of store only, not its file or server
         String storeKind = storage.describe().substring(0, Math.max(0, storage.describe().indexOf(':')));
-        routing.register("/", new OperationsRoutes(storage.entities(), metrics, rate, storeKind));
+        routing.register("/", new OperationsRoutes(storage.entities(), metrics, rate, storeKind, deviceEndpoints::mqttPort));
         ngsiLd.register(routing, baseUrl);
         routing.register("/ingest/v1", new IngestRoutes(telemetry));
         routing.register("/admin/v1", new AdminRoutes(devices, authenticator, credentials));
@@ -90,7 +94,13 @@ public final class City4d implements AutoCloseable {
                 .build()
                 .start();
         resources.add(web::stop);
-        deviceEndpoints.start();
+        if (!web.isRunning()) {
+            throw new CommandFailure("--http-port " + config.httpPort() + ": the web server could not listen on " + config.host() + ":"
+                    + config.httpPort() + " (see the log above)");
+        }
+        startDeviceEndpoints();
+        // Only once it serves: a start that fails must not use up the one showing of the first admin token.
+        this.issuedAdminToken = ensureAdmin();
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -104,15 +114,43 @@ public final class City4d implements AutoCloseable {
 
     private static Storage openStorage(ServerConfig config) {
         if ("postgres".equals(config.store())) {
-            if (config.dbUrl() == null) throw new IllegalArgumentException("--store postgres needs --db-url");
-            return new PostgresStorage(config.dbUrl(), config.dbUser(), config.dbPassword());
+            if (config.dbUrl() == null) throw new CommandFailure("--store postgres needs --db-url (or CITY4D_DB_URL)");
+            try {
+                return new PostgresStorage(config.dbUrl(), config.dbUser(), config.dbPassword());
+            } catch (RuntimeException e) {
+                throw new CommandFailure("--db-url: cannot open the PostgreSQL store (" + CommandFailure.rootMessage(e) + ")", e);
+            }
         }
+        Path dir = config.dataDir();
         try {
-            Files.createDirectories(config.dataDir());
+            Files.createDirectories(dir);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the data directory " + config.dataDir(), e);
+            throw new CommandFailure("--data " + dir + ": cannot create the data directory (" + describe(e) + ")", e);
         }
-        return new SqliteStorage(config.dataDir().resolve("city4d.db"));
+        if (!Files.isWritable(dir)) throw new CommandFailure("--data " + dir + ": the data directory is not writable");
+        try {
+            return new SqliteStorage(dir.resolve("city4d.db"));
+        } catch (RuntimeException e) {
+            throw new CommandFailure("--data " + dir + ": cannot open the embedded store " + dir.resolve("city4d.db")
+                    + " (" + CommandFailure.rootMessage(e) + ")", e);
+        }
+    }
+
+    private static String describe(IOException e) {
+        if (e instanceof FileAlreadyExistsException f) return f.getFile() + " exists and is not a directory";
+        if (e instanceof AccessDeniedException a) return "permission denied on " + a.getFile();
+        return CommandFailure.rootMessage(e);
+    }
+
+    private void startDeviceEndpoints() {
+        try {
+            deviceEndpoints.start();
+        } catch (Exception e) {
+            // Netty throws the BindException of a port taken since ListenCheck looked, undeclared.
+            if (e instanceof BindException) throw ListenCheck.cannotListen(config.host(), config.mqttPort(), "--mqtt-port", e);
+            if (e instanceof RuntimeException r) throw r;
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Registers CITY4D_ADMIN_TOKEN, or on a first start without it issues an admin token to print once. */
