@@ -90,6 +90,9 @@ public final class City4d implements AutoCloseable {
                 // Long enough for the longest q the parser takes (8192 characters, percent-encoded).
                 .addProtocol(Http1Config.builder().maxPrologueLength(MAX_REQUEST_LINE).build())
                 .directHandlers(Problems.directHandlers())
+                // Hands the problem body Helidon's own reason for a refused request line, such as which character of the
+                // query is illegal and where; Helidon passes only the messages it marks safe to show.
+                .errorHandling(e -> e.includeEntity(true))
                 .routing(routing)
                 .build()
                 .start();
