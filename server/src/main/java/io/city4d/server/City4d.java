@@ -59,6 +59,8 @@ public final class City4d implements AutoCloseable {
         resources.add(pipeline);
         this.credentials = new Credentials(storage.documents());
         this.authenticator = new Authenticator(credentials, clock);
+        // Before serving, so that the first requests with it are not refused.
+        if (configuredAdmin()) authenticator.ensure(config.adminToken(), "admin (CITY4D_ADMIN_TOKEN)", Role.ADMIN);
         this.devices = new DeviceRegistry(storage.documents());
         this.telemetry = new DeviceTelemetry(devices, pipeline, clock);
         this.deviceEndpoints = new DeviceEndpoints(config, authenticator, telemetry);
@@ -103,7 +105,7 @@ public final class City4d implements AutoCloseable {
         }
         startDeviceEndpoints();
         // Only once it serves: a start that fails must not use up the one showing of the first admin token.
-        this.issuedAdminToken = ensureAdmin();
+        this.issuedAdminToken = configuredAdmin() ? null : issueFirstAdmin();
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -156,12 +158,12 @@ public final class City4d implements AutoCloseable {
         }
     }
 
-    /** Registers CITY4D_ADMIN_TOKEN, or on a first start without it issues an admin token to print once. */
-    private String ensureAdmin() {
-        if (config.adminToken() != null && !config.adminToken().isBlank()) {
-            authenticator.ensure(config.adminToken(), "admin (CITY4D_ADMIN_TOKEN)", Role.ADMIN);
-            return null;
-        }
+    private boolean configuredAdmin() {
+        return config.adminToken() != null && !config.adminToken().isBlank();
+    }
+
+    /** On the first start of a store without CITY4D_ADMIN_TOKEN, an admin token to print once; else null. */
+    private String issueFirstAdmin() {
         boolean hasAdmin = credentials.list().stream().anyMatch(c -> c.role() == Role.ADMIN);
         return hasAdmin ? null : authenticator.issue("first admin", Role.ADMIN, null, null).secret();
     }
