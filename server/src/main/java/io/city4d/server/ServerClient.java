@@ -58,8 +58,10 @@ final class ServerClient implements AutoCloseable {
     private HttpResponse<String> send(HttpRequest.Builder request) {
         try {
             return http.send(request.timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (ConnectException | HttpConnectTimeoutException e) {
-            throw new CommandFailure("--url " + url + ": no server answers there (" + CommandFailure.rootMessage(e) + ")", e);
+        } catch (HttpConnectTimeoutException e) {
+            throw new CommandFailure("--url " + url + ": no server answers there (no connection within 10 s)", e);
+        } catch (ConnectException e) {
+            throw new CommandFailure("--url " + url + ": no server answers there (" + (e.getMessage() == null ? "connection refused" : e.getMessage()) + ")", e);
         } catch (HttpTimeoutException e) {
             throw new CommandFailure("--url " + url + ": the server did not answer within " + TIMEOUT.toSeconds() + " s", e);
         } catch (IOException e) {

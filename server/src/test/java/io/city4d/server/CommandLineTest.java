@@ -131,7 +131,7 @@ class CommandLineTest {
         }
         Run run = run("simulate", "--url", "http://127.0.0.1:" + closed, "--token", "t");
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.errorLine()).startsWith("city4d simulate: --url http://127.0.0.1:" + closed + ": no server answers there");
+        assertThat(run.errorLine()).isEqualTo("city4d simulate: --url http://127.0.0.1:" + closed + ": no server answers there (connection refused)");
         assertThat(run("simulate", "--url", "http://127.0.0.1:" + closed).errorLine()).contains("--token");
     }
 
