@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 
 /** {@code city4d bench}: starts City4D in this process on 127.0.0.1 and measures it through real sockets. */
 @Command(name = "city4d bench", mixinStandardHelpOptions = true, version = "City4D bench 0.1.0",
-        description = {"Benchmarks City4D against the performance targets of DESIGN.md.",
+        description = {"Benchmarks City4D against the performance targets in BENCHMARKS.md.",
                 "Starts a real server in this process on free ports of 127.0.0.1 over a temporary data directory (or a fresh",
                 "PostgreSQL database), drives it through sockets, and prints the median of the runs of each figure.",
                 "The load generator runs on the same machine as the server."},

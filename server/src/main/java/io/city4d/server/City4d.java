@@ -19,8 +19,11 @@ import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http1.Http1Config;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.net.BindException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,6 +50,8 @@ public final class City4d implements AutoCloseable {
 
     private City4d(ServerConfig config) {
         this.config = config;
+        ListenCheck.ensureFree(config.host(), config.httpPort(), "--http-port");
+        if (config.mqttPort() >= 0) ListenCheck.ensureFree(config.host(), config.mqttPort(), "--mqtt-port");
         try {
         this.storage = openStorage(config);
         resources.add(storage);
@@ -54,7 +59,8 @@ public final class City4d implements AutoCloseable {
         resources.add(pipeline);
         this.credentials = new Credentials(storage.documents());
         this.authenticator = new Authenticator(credentials, clock);
-        this.issuedAdminToken = ensureAdmin();
+        // Before serving, so that the first requests with it are not refused.
+        if (configuredAdmin()) authenticator.ensure(config.adminToken(), "admin (CITY4D_ADMIN_TOKEN)", Role.ADMIN);
         this.devices = new DeviceRegistry(storage.documents());
         this.telemetry = new DeviceTelemetry(devices, pipeline, clock);
         this.deviceEndpoints = new DeviceEndpoints(config, authenticator, telemetry);
@@ -74,11 +80,11 @@ public final class City4d implements AutoCloseable {
         routing.addFilter(rateLimiting);
         // the public status names the kind of store only, not its file or server
         String storeKind = storage.describe().substring(0, Math.max(0, storage.describe().indexOf(':')));
-        routing.register("/", new OperationsRoutes(storage.entities(), metrics, rate, storeKind));
+        routing.register("/", new OperationsRoutes(storage.entities(), metrics, rate, storeKind, deviceEndpoints::mqttPort));
         ngsiLd.register(routing, baseUrl);
         routing.register("/ingest/v1", new IngestRoutes(telemetry));
         routing.register("/admin/v1", new AdminRoutes(devices, authenticator, credentials));
-        routing.register("/events", new EventStream(pipeline));
+        routing.register("/events", new EventStream(pipeline, ngsiLd));
         this.web = WebServer.builder()
                 .host(config.host())
                 .port(config.httpPort())
@@ -86,11 +92,20 @@ public final class City4d implements AutoCloseable {
                 // Long enough for the longest q the parser takes (8192 characters, percent-encoded).
                 .addProtocol(Http1Config.builder().maxPrologueLength(MAX_REQUEST_LINE).build())
                 .directHandlers(Problems.directHandlers())
+                // Hands the problem body Helidon's own reason for a refused request line, such as which character of the
+                // query is illegal and where; Helidon passes only the messages it marks safe to show.
+                .errorHandling(e -> e.includeEntity(true))
                 .routing(routing)
                 .build()
                 .start();
         resources.add(web::stop);
-        deviceEndpoints.start();
+        if (!web.isRunning()) {
+            throw new CommandFailure("--http-port " + config.httpPort() + ": the web server could not listen on " + config.host() + ":"
+                    + config.httpPort() + " (see the log above)");
+        }
+        startDeviceEndpoints();
+        // Only once it serves: a start that fails must not use up the one showing of the first admin token.
+        this.issuedAdminToken = configuredAdmin() ? null : issueFirstAdmin();
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -104,23 +119,51 @@ public final class City4d implements AutoCloseable {
 
     private static Storage openStorage(ServerConfig config) {
         if ("postgres".equals(config.store())) {
-            if (config.dbUrl() == null) throw new IllegalArgumentException("--store postgres needs --db-url");
-            return new PostgresStorage(config.dbUrl(), config.dbUser(), config.dbPassword());
+            if (config.dbUrl() == null) throw new CommandFailure("--store postgres needs --db-url (or CITY4D_DB_URL)");
+            try {
+                return new PostgresStorage(config.dbUrl(), config.dbUser(), config.dbPassword());
+            } catch (RuntimeException e) {
+                throw new CommandFailure("--db-url: cannot open the PostgreSQL store (" + CommandFailure.rootMessage(e) + ")", e);
+            }
         }
+        Path dir = config.dataDir();
         try {
-            Files.createDirectories(config.dataDir());
+            Files.createDirectories(dir);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the data directory " + config.dataDir(), e);
+            throw new CommandFailure("--data " + dir + ": cannot create the data directory (" + describe(e) + ")", e);
         }
-        return new SqliteStorage(config.dataDir().resolve("city4d.db"));
+        if (!Files.isWritable(dir)) throw new CommandFailure("--data " + dir + ": the data directory is not writable");
+        try {
+            return new SqliteStorage(dir.resolve("city4d.db"));
+        } catch (RuntimeException e) {
+            throw new CommandFailure("--data " + dir + ": cannot open the embedded store " + dir.resolve("city4d.db")
+                    + " (" + CommandFailure.rootMessage(e) + ")", e);
+        }
     }
 
-    /** Registers CITY4D_ADMIN_TOKEN, or on a first start without it issues an admin token to print once. */
-    private String ensureAdmin() {
-        if (config.adminToken() != null && !config.adminToken().isBlank()) {
-            authenticator.ensure(config.adminToken(), "admin (CITY4D_ADMIN_TOKEN)", Role.ADMIN);
-            return null;
+    private static String describe(IOException e) {
+        if (e instanceof FileAlreadyExistsException f) return f.getFile() + " exists and is not a directory";
+        if (e instanceof AccessDeniedException a) return "permission denied on " + a.getFile();
+        return CommandFailure.rootMessage(e);
+    }
+
+    private void startDeviceEndpoints() {
+        try {
+            deviceEndpoints.start();
+        } catch (Exception e) {
+            // Netty throws the BindException of a port taken since ListenCheck looked, undeclared.
+            if (e instanceof BindException) throw ListenCheck.cannotListen(config.host(), config.mqttPort(), "--mqtt-port", e);
+            if (e instanceof RuntimeException r) throw r;
+            throw new IllegalStateException(e);
         }
+    }
+
+    private boolean configuredAdmin() {
+        return config.adminToken() != null && !config.adminToken().isBlank();
+    }
+
+    /** On the first start of a store without CITY4D_ADMIN_TOKEN, an admin token to print once; else null. */
+    private String issueFirstAdmin() {
         boolean hasAdmin = credentials.list().stream().anyMatch(c -> c.role() == Role.ADMIN);
         return hasAdmin ? null : authenticator.issue("first admin", Role.ADMIN, null, null).secret();
     }

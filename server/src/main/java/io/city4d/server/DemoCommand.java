@@ -6,8 +6,7 @@ import io.city4d.simulator.DriverSettings;
 import io.city4d.simulator.District;
 import io.city4d.simulator.SensorModel;
 import io.city4d.simulator.SimulatorDriver;
-import java.io.IOException;
-import java.net.ServerSocket;
+import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,12 +14,18 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Start City4D with the generated Hoan Kiem demo district and its simulated sensors.")
+        description = {"Start City4D with the generated Hoan Kiem demo district and its simulated sensors.",
+                "Without --http-port or --mqtt-port, a default port that is taken is replaced by a free one, kept for the data directory."})
 final class DemoCommand implements Callable<Integer> {
     private static final String DEMO_ADMIN = "demo admin";
+
+    @Spec
+    CommandSpec spec;
 
     @Mixin
     ServeOptions options;
@@ -36,24 +41,32 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (options.dataDir == null || options.dataDir.equals(Path.of("city4d-data"))) options.dataDir = Path.of("city4d-data", "demo");
-        options.httpPort = availableOr(options.httpPort);
-        if (options.mqttPort > 0) options.mqttPort = availableOr(options.mqttPort);
+        PrintWriter out = spec.commandLine().getOut();
+        if (!options.given("--data")) options.dataDir = Path.of("city4d-data", "demo");
+        DemoPorts ports = new DemoPorts(options.dataDir);
+        options.httpPort = ports.choose("--http-port", options.httpPort, options.given("--http-port"), options.host, out);
+        options.mqttPort = ports.choose("--mqtt-port", options.mqttPort, options.given("--mqtt-port"), options.host, out);
         ServerConfig config = options.toConfig();
         City4d city = City4d.start(config);
-        System.out.println("Generating the demo district around Hoan Kiem Lake (seed " + seed + ")...");
+        ports.save();
+        out.println("Generating the demo district around Hoan Kiem Lake (seed " + seed + ")...");
         District district = DemoDistrict.generate(seed);
         Map<String, String> keys = DemoLoader.load(city, district);
-        System.out.println("Loaded " + district.entities().size() + " entities and " + district.devices().size() + " devices.");
-        Announcer.announce(city, config);
-        if (city.issuedAdminToken() == null && config.adminToken() == null) {
-            // The first start's token was shown once; each demo start replaces the previous demo token with a new one.
-            city.credentials().list().stream().filter(c -> DEMO_ADMIN.equals(c.name())).forEach(c -> city.credentials().delete(c.id()));
-            System.out.println("Demo admin token: " + city.authenticator().issue(DEMO_ADMIN, Role.ADMIN, null, null).secret());
-        }
+        out.println("Loaded " + district.entities().size() + " entities and " + district.devices().size() + " devices.");
+        Announcer.announce(city, config, adminToken(city, config), out);
         Thread.ofPlatform().daemon().name("city4d-demo-sensors").start(() -> simulate(city, district, keys));
         ServeCommand.awaitShutdown(city);
         return 0;
+    }
+
+    /**
+     * The admin token to show: the first start's, or at a later start a new demo token in place of the previous
+     * one (the first one was shown once and may be lost), or none when CITY4D_ADMIN_TOKEN is the admin.
+     */
+    private static String adminToken(City4d city, ServerConfig config) {
+        if (city.issuedAdminToken() != null || config.adminToken() != null) return city.issuedAdminToken();
+        city.credentials().list().stream().filter(c -> DEMO_ADMIN.equals(c.name())).forEach(c -> city.credentials().delete(c.id()));
+        return city.authenticator().issue(DEMO_ADMIN, Role.ADMIN, null, null).secret();
     }
 
     private void simulate(City4d city, District district, Map<String, String> keys) {
@@ -64,20 +77,6 @@ final class DemoCommand implements Callable<Integer> {
             new SimulatorDriver(settings, district.devices(), new SensorModel(seed, district)).run(p -> { });
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    /** The wanted port when it is free, else a free one, so the demo starts beside other servers. */
-    static int availableOr(int wanted) {
-        try (ServerSocket s = new ServerSocket(wanted, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return wanted;
-        } catch (IOException busy) {
-            try (ServerSocket s = new ServerSocket(0)) {
-                System.out.println("Port " + wanted + " is in use; using " + s.getLocalPort() + " instead.");
-                return s.getLocalPort();
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
         }
     }
 }

@@ -3,8 +3,8 @@ package io.city4d.server;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.city4d.api.common.Authentication;
 import io.city4d.api.common.Requests;
-import io.city4d.core.model.EntityJson;
-import io.city4d.core.model.Format;
+import io.city4d.api.ngsild.LdView;
+import io.city4d.api.ngsild.NgsiLdApi;
 import io.city4d.core.model.GeoProperty;
 import io.city4d.core.model.Json;
 import io.city4d.core.model.Vocabulary;
@@ -12,6 +12,9 @@ import io.city4d.core.pipeline.ChangeListener;
 import io.city4d.core.pipeline.Pipeline;
 import io.city4d.core.port.Change;
 import io.city4d.core.problem.ProblemException;
+import io.city4d.core.problem.ProblemType;
+import io.helidon.common.media.type.MediaTypes;
+import io.helidon.http.HeaderNames;
 import io.helidon.http.sse.SseEvent;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
@@ -26,14 +29,18 @@ import org.locationtech.jts.geom.Envelope;
 
 /**
  * GET /events: a Server-Sent Events stream of entity changes, filtered by {@code type} and {@code bbox}
- * (minLon,minLat,maxLon,maxLat). A slow client loses the oldest events, never the server's memory.
+ * (minLon,minLat,maxLon,maxLat). Entities are in the NGSI-LD normalized form, compacted by the @context of the
+ * request's Link header as the NGSI-LD API compacts them. A slow client loses the oldest events, never the server's
+ * memory.
  */
 final class EventStream implements HttpService {
     private static final int CLIENT_BUFFER = 1_000;
     private final Pipeline pipeline;
+    private final NgsiLdApi ngsiLd;
 
-    EventStream(Pipeline pipeline) {
+    EventStream(Pipeline pipeline, NgsiLdApi ngsiLd) {
         this.pipeline = pipeline;
+        this.ngsiLd = ngsiLd;
     }
 
     @Override
@@ -43,9 +50,13 @@ final class EventStream implements HttpService {
 
     private void stream(ServerRequest req, ServerResponse res) {
         Authentication.requireRead(req);
+        if (!req.headers().isAccepted(MediaTypes.TEXT_EVENT_STREAM)) {
+            throw new ProblemException(ProblemType.NOT_ACCEPTABLE, "/events is a stream of text/event-stream; Accept must allow it");
+        }
         String tenant = Requests.tenant(req);
+        LdView view = ngsiLd.view(req.headers().first(HeaderNames.LINK).orElse(null));
         List<String> types = Requests.listParam(req, "type");
-        List<String> expandedTypes = types == null ? null : types.stream().map(Vocabulary::expandDefault).toList();
+        List<String> expandedTypes = types == null ? null : types.stream().map(view::expand).toList();
         Envelope bbox = bbox(Requests.param(req, "bbox"));
         BlockingQueue<Change> queue = new ArrayBlockingQueue<>(CLIENT_BUFFER);
         ChangeListener listener = changes -> {
@@ -55,6 +66,7 @@ final class EventStream implements HttpService {
             }
         };
         pipeline.addListener(listener);
+        res.header(HeaderNames.LINK, view.linkHeader());
         try (SseSink sink = res.sink(SseSink.TYPE)) {
             sink.emit(SseEvent.builder().comment("city4d change stream").build());
             while (true) {
@@ -64,7 +76,7 @@ final class EventStream implements HttpService {
                     continue;
                 }
                 ObjectNode event = Json.NODES.objectNode().put("kind", c.kind().name().toLowerCase()).put("at", c.at().toString());
-                event.set("entity", EntityJson.write(c.entity(), Format.NORMALIZED, false, a -> true));
+                event.set("entity", view.render(c.entity()));
                 sink.emit(SseEvent.builder().name("change").data(event.toString()).build());
             }
         } catch (InterruptedException e) {

@@ -1,26 +1,38 @@
 package io.city4d.server;
 
 import io.city4d.api.common.RateLimits;
+import io.city4d.api.ngsild.AddressPolicy;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Supplier;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
-/** The options shared by serve and demo. */
+/** The options shared by serve and demo. A wrong value is a picocli ParameterException: one line naming the option. */
 final class ServeOptions {
+    static final int DEFAULT_HTTP_PORT = 8080;
+    static final int DEFAULT_MQTT_PORT = 1883;
+
+    /** The stores City4D runs on. */
+    enum Store { sqlite, postgres }
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
     @Option(names = "--host", description = "Address to listen on (default: ${DEFAULT-VALUE}).", defaultValue = "127.0.0.1")
     String host;
 
-    @Option(names = "--http-port", description = "HTTP port (default: ${DEFAULT-VALUE}).", defaultValue = "8080")
     int httpPort;
 
-    @Option(names = "--mqtt-port", description = "Port of the built-in MQTT endpoint; -1 turns it off (default: ${DEFAULT-VALUE}).", defaultValue = "1883")
     int mqttPort;
 
     @Option(names = "--data", description = "Data directory of the embedded store (default: ${DEFAULT-VALUE}).", defaultValue = "city4d-data")
     Path dataDir;
 
     @Option(names = "--store", description = "sqlite (embedded, default) or postgres.", defaultValue = "sqlite")
-    String store;
+    Store store;
 
     @Option(names = "--db-url", description = "JDBC URL for --store postgres, e.g. jdbc:postgresql://127.0.0.1:5432/city4d.", defaultValue = "${env:CITY4D_DB_URL}")
     String dbUrl;
@@ -31,7 +43,6 @@ final class ServeOptions {
     @Option(names = "--db-password", description = "Database password (default: $CITY4D_DB_PASSWORD).", defaultValue = "${env:CITY4D_DB_PASSWORD}")
     String dbPassword;
 
-    @Option(names = "--max-body", description = "Largest request body in bytes (default: ${DEFAULT-VALUE}).", defaultValue = "4194304")
     long maxBody;
 
     @Option(names = "--bridge", description = "Take device readings from an external MQTT broker, host:port.")
@@ -59,20 +70,65 @@ final class ServeOptions {
             defaultValue = "${env:CITY4D_RATE_LIMITS}")
     List<String> rateLimits;
 
+    @Option(names = "--http-port", description = "HTTP port, 0 for any free one (default: ${DEFAULT-VALUE}).", defaultValue = "" + DEFAULT_HTTP_PORT)
+    void httpPort(int port) {
+        httpPort = (int) within("--http-port", port, 0, 65_535, "a port from 0 to 65535");
+    }
+
+    @Option(names = "--mqtt-port", description = "Port of the built-in MQTT endpoint, 0 for any free one; -1 turns it off (default: ${DEFAULT-VALUE}).",
+            defaultValue = "" + DEFAULT_MQTT_PORT)
+    void mqttPort(int port) {
+        mqttPort = (int) within("--mqtt-port", port, -1, 65_535, "a port from 0 to 65535, or -1 for none");
+    }
+
+    @Option(names = "--max-body", description = "Largest request body in bytes (default: ${DEFAULT-VALUE}).", defaultValue = "4194304")
+    void maxBody(long bytes) {
+        maxBody = within("--max-body", bytes, 1, Long.MAX_VALUE, "a positive number of bytes");
+    }
+
+    /** Whether the command line named an option, rather than leaving it at its default. */
+    boolean given(String option) {
+        return command.commandLine().getParseResult() != null && command.commandLine().getParseResult().hasMatchedOption(option);
+    }
+
     ServerConfig toConfig() {
         ServerConfig c = ServerConfig.embedded(dataDir, httpPort, mqttPort).withHost(host).withMaxBody(maxBody)
-                .withContextAllow(contextAllow == null ? List.of() : contextAllow)
-                .withRateLimits(RateLimits.defaults().with(rateLimits == null ? List.of() : rateLimits));
-        if (bridge != null) c = c.withBridge(bridge(bridge));
-        if ("postgres".equals(store)) return c.withPostgres(dbUrl, dbUser, dbPassword);
-        if (!"sqlite".equals(store)) throw new IllegalArgumentException("--store must be sqlite or postgres");
-        return c;
+                .withContextAllow(checked("--context-allow", () -> {
+                    List<String> allowed = contextAllow == null ? List.of() : contextAllow;
+                    new AddressPolicy(allowed);
+                    return allowed;
+                }))
+                .withRateLimits(checked("--rate-limit", () -> RateLimits.defaults().with(rateLimits == null ? List.of() : rateLimits)));
+        if (bridge != null) c = c.withBridge(checked("--bridge", () -> bridge(bridge)));
+        return store == Store.postgres ? c.withPostgres(dbUrl, dbUser, dbPassword) : c;
+    }
+
+    private long within(String option, long value, long lowest, long highest, String what) {
+        if (value < lowest || value > highest) {
+            throw new ParameterException(command.commandLine(), option + " must be " + what + ", not " + value);
+        }
+        return value;
+    }
+
+    /** The value that {@code parse} reads from an option, or a ParameterException naming the option and what is wrong. */
+    private <T> T checked(String option, Supplier<T> parse) {
+        try {
+            return parse.get();
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(command.commandLine(), option + ": " + e.getMessage());
+        }
     }
 
     private ServerConfig.Bridge bridge(String hostPort) {
         int colon = hostPort.lastIndexOf(':');
-        if (colon < 1) throw new IllegalArgumentException("--bridge must be host:port");
-        int port = Integer.parseInt(hostPort.substring(colon + 1));
+        if (colon < 1) throw new IllegalArgumentException("must be host:port, not " + hostPort);
+        int port;
+        try {
+            port = Integer.parseInt(hostPort.substring(colon + 1));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("must be host:port, not " + hostPort);
+        }
+        if (port < 1 || port > 65_535) throw new IllegalArgumentException("the port must be from 1 to 65535, not " + port);
         String prefix = bridgePrefix.endsWith("/") ? bridgePrefix : bridgePrefix + "/";
         return new ServerConfig.Bridge(hostPort.substring(0, colon), port, bridgeUser, bridgePassword, prefix, "city4d-bridge-" + Math.abs(dataDir.toAbsolutePath().hashCode()));
     }

@@ -2,6 +2,7 @@ package io.city4d.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.city4d.core.security.Role;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -63,6 +64,43 @@ class EventStreamTest {
             String data = stream.next(10_000);
             assertThat(data).contains("sse-tenant");
         }
+    }
+
+    @Test
+    void sendsEntitiesCompactedAsTheNgsiLdApiDoes() throws Exception {
+        try (Stream stream = Stream.open(running.server.request("/events?type=AirQualityObserved"))) {
+            assertThat(stream.response().headers().firstValue("Link").orElse("")).contains(io.city4d.core.model.Vocabulary.CORE_CONTEXT_URL);
+            running.server.post("/ngsi-ld/v1/entities", TestServer.station("urn:ngsi-ld:AirQualityObserved:compacted", 1, 105.85, 21.03));
+            JsonNode entity = Api.parse(stream.next(10_000).substring("data:".length())).get("entity");
+            assertThat(entity.toString()).doesNotContain("https://uri.etsi.org");
+            assertThat(entity.get("type").asText()).isEqualTo("AirQualityObserved");
+            assertThat(entity.path("pm25").path("value").asDouble()).isEqualTo(1);
+            assertThat(entity.path("location").path("type").asText()).isEqualTo("GeoProperty");
+        }
+    }
+
+    @Test
+    void compactsWithTheContextOfTheLinkHeaderAndFiltersByItsTerms() throws Exception {
+        String context = running.api.post(Api.NGSI + "/jsonldContexts",
+                "{\"@context\":{\"Station\":\"https://uri.etsi.org/ngsi-ld/default-context/AirQualityObserved\","
+                        + "\"fineDust\":\"https://uri.etsi.org/ngsi-ld/default-context/pm25\"}}").header("Location").orElseThrow();
+        String link = "<" + context + ">; " + Api.LINK_REL;
+        try (Stream stream = Stream.open(running.server.request("/events?type=Station").header("Link", link))) {
+            assertThat(stream.response().headers().firstValue("Link").orElse("")).contains(context);
+            running.server.post("/ngsi-ld/v1/entities", TestServer.station("urn:ngsi-ld:AirQualityObserved:linked", 7, 105.85, 21.03));
+            JsonNode entity = Api.parse(stream.next(10_000).substring("data:".length())).get("entity");
+            assertThat(entity.get("type").asText()).isEqualTo("Station");
+            assertThat(entity.path("fineDust").path("value").asDouble()).isEqualTo(7);
+        }
+        assertThat(running.api.with("Link", "<nope").get("/events").status()).isEqualTo(400);
+    }
+
+    @Test
+    void anAcceptThatRulesOutEventStreamsIs406WithAProblem() {
+        Api.Response json = running.api.accept("application/json").get("/events");
+        assertThat(json.status()).isEqualTo(406);
+        assertThat(json.json().path("detail").asText()).contains("text/event-stream");
+        assertThat(running.api.accept("text/html, application/xhtml+xml").get("/events").status()).isEqualTo(406);
     }
 
     @Test

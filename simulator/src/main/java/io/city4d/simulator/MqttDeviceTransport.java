@@ -18,8 +18,9 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Publishes readings with QoS 1 to {@code devices/{deviceId}/attrs} over MQTT 5, one connection per device, which
- * logs in with its id as user name and its key as password. A reading counts as stored when its PUBACK arrives;
- * a server under pressure may hold the PUBACK back, and the wait for it is what slows the driver down.
+ * logs in with its id as user name and its key as password. A reading counts as stored when a PUBACK with reason
+ * code 0 (success) arrives; a server under pressure may hold the PUBACK back, and the wait for it is what slows the
+ * driver down.
  */
 final class MqttDeviceTransport implements DeviceTransport {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -43,7 +44,12 @@ final class MqttDeviceTransport implements DeviceTransport {
                     .payload(payload)
                     .send()
                     .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-            return result.getError().map(error -> failure(deviceId, error)).orElse(Delivery.ACKNOWLEDGED);
+            if (result.getError().isPresent()) return failure(deviceId, result.getError().get());
+            // MQTT calls "no matching subscribers" (0x10) a success, but a broker that passed the reading to no one stored nothing
+            if (result instanceof Mqtt5PublishResult.Mqtt5Qos1Result qos1 && qos1.getPubAck().getReasonCode() != Mqtt5PubAckReasonCode.SUCCESS) {
+                return new Failed("MQTT " + deviceId + ": PUBACK " + qos1.getPubAck().getReasonCode() + ", so the reading was not stored");
+            }
+            return Delivery.ACKNOWLEDGED;
         } catch (ExecutionException e) {
             connections.remove(deviceId, connection);
             return failure(deviceId, e.getCause());

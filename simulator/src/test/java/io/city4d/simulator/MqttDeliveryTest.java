@@ -13,6 +13,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -47,6 +48,21 @@ class MqttDeliveryTest {
             assertThat(topics).hasSize(12).allSatisfy(t -> assertThat(t).matches("devices/hk-[a-z-]+-\\d{4}/attrs \\{.*\"ts\":.*}"));
         } finally {
             listener.disconnect();
+        }
+    }
+
+    /**
+     * A broker with no subscriber for the topic answers PUBACK 0x10 ("no matching subscribers"): MQTT calls it a success,
+     * but the reading went nowhere, so it is not counted as stored. That is what a simulator pointed at the wrong broker
+     * meets. The device id is new, so that no other test's subscriber on the same broker receives it.
+     */
+    @Test
+    void aReadingNoOneReceivedIsNotCountedAsStored() throws Exception {
+        assumeTrue(brokerListening(), "no MQTT broker on " + HOST + ":" + PORT + ", so the MQTT transport is not exercised here");
+        try (MqttDeviceTransport mqtt = new MqttDeviceTransport(HOST, PORT)) {
+            DeviceTransport.Delivery delivery = mqtt.deliver("unheard-" + UUID.randomUUID(), "key", "{\"pm25\":1}".getBytes(StandardCharsets.UTF_8));
+            assertThat(delivery).isInstanceOfSatisfying(DeviceTransport.Failed.class,
+                    failed -> assertThat(failed.reason()).contains("NO_MATCHING_SUBSCRIBERS", "not stored"));
         }
     }
 

@@ -1,14 +1,13 @@
 package io.city4d.api.ngsild;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.city4d.core.model.ContextTerms;
+import io.city4d.core.model.CoreContext;
 import io.city4d.core.model.Json;
 import io.city4d.core.model.Vocabulary;
 import io.city4d.core.port.DocumentStore;
 import io.city4d.core.problem.ProblemException;
 import io.city4d.core.problem.ProblemType;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -43,14 +42,8 @@ public final class ContextResolver implements AutoCloseable {
         this.documents = documents;
         this.localPrefix = localPrefix;
         this.remote = new RemoteContexts(remoteHosts);
-        try (InputStream in = getClass().getResourceAsStream("ngsi-ld-core-context-v1.8.jsonld")) {
-            this.coreContext = Json.MAPPER.readTree(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        Map<String, String> terms = new LinkedHashMap<>();
-        LdContext.collectTerms(coreContext.get("@context"), terms);
-        this.core = new LdContext(terms, List.of(Vocabulary.CORE_CONTEXT_URL));
+        this.coreContext = CoreContext.document();
+        this.core = new LdContext(CoreContext.terms(), List.of(Vocabulary.CORE_CONTEXT_URL));
     }
 
     public LdContext core() { return core; }
@@ -89,12 +82,11 @@ public final class ContextResolver implements AutoCloseable {
     }
 
     private LdContext build(JsonNode contextValue) {
-        Map<String, String> terms = new LinkedHashMap<>();
-        LdContext.collectTerms(coreContext.get("@context"), terms);
+        Map<String, String> terms = new LinkedHashMap<>(CoreContext.terms());
         List<String> urls = new ArrayList<>();
         apply(contextValue, terms, urls, 0);
         // The core context's terms win: NGSI-LD says they cannot be overridden.
-        LdContext.collectTerms(coreContext.get("@context"), terms);
+        terms.putAll(CoreContext.terms());
         if (!urls.contains(Vocabulary.CORE_CONTEXT_URL)) urls.add(Vocabulary.CORE_CONTEXT_URL);
         return new LdContext(terms, urls);
     }
@@ -110,7 +102,7 @@ public final class ContextResolver implements AutoCloseable {
             JsonNode doc = load(url);
             apply(doc.has("@context") ? doc.get("@context") : doc, terms, urls, depth + 1);
         } else if (value.isObject()) {
-            LdContext.collectTerms(value, terms);
+            ContextTerms.collect(value, terms);
         } else {
             throw ProblemException.badData("@context must be a URL, an object or an array of them");
         }

@@ -1,9 +1,7 @@
 package io.city4d.api.ngsild;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.city4d.core.model.Vocabulary;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -50,33 +48,5 @@ public final class LdContext {
             if (!termToIri.containsKey(rest)) return rest;
         }
         return iri;
-    }
-
-    /** Adds the term definitions of one context object to a map, resolving compact IRIs against known prefixes. */
-    static void collectTerms(JsonNode contextObject, Map<String, String> into) {
-        Map<String, String> raw = new HashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = contextObject.fields(); it.hasNext(); ) {
-            var e = it.next();
-            String key = e.getKey();
-            if (key.startsWith("@")) continue;
-            JsonNode def = e.getValue();
-            String id = def.isTextual() ? def.asText() : def.isObject() && def.path("@id").isTextual() ? def.get("@id").asText() : null;
-            if (id != null && !id.startsWith("@")) raw.put(key, id);
-        }
-        raw.forEach((term, id) -> into.put(term, resolve(id, raw, into)));
-    }
-
-    private static String resolve(String id, Map<String, String> local, Map<String, String> known) {
-        int colon = id.indexOf(':');
-        if (colon > 0 && !id.startsWith("//", colon + 1)) {
-            String prefix = id.substring(0, colon);
-            String base = local.getOrDefault(prefix, known.get(prefix));
-            if (base != null && !base.equals(id)) return base + id.substring(colon + 1);
-        }
-        if (colon < 0) {
-            String aliased = local.getOrDefault(id, known.get(id));
-            if (aliased != null) return aliased;
-        }
-        return id;
     }
 }

@@ -82,9 +82,14 @@ final class LdExchange {
             res.header(HeaderNames.CONTENT_TYPE, LD_JSON);
         } else {
             res.header(HeaderNames.CONTENT_TYPE, mediaType);
-            res.headers().add(HeaderNames.LINK, "<" + context.urls().get(0) + ">; " + LINK_REL);
+            res.headers().add(HeaderNames.LINK, linkHeader(context));
         }
         res.send(body.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The Link header value naming a context's first URL (for the core context, the core context). */
+    static String linkHeader(LdContext context) {
+        return "<" + context.urls().get(0) + ">; " + LINK_REL;
     }
 
     private static JsonNode contextValue(LdContext context) {

@@ -52,6 +52,14 @@ public final class NgsiLdApi implements AutoCloseable {
 
     public SubscriptionEngine subscriptionEngine() { return engine; }
 
+    /**
+     * How the API shows entities to a client that names its @context in a Link header (the core context when null).
+     * A Link header that is malformed, or names a context that cannot be had, is a problem as it is for the API.
+     */
+    public LdView view(String linkHeader) {
+        return new LdView(contexts.fromLinkHeader(linkHeader));
+    }
+
     public void register(HttpRouting.Builder routing, String publicBaseUrl) {
         LdExchange ld = new LdExchange(contexts);
         routing.addFilter(TenantEcho.INSTANCE);

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 /** Registered devices and device profiles, durable in the document store and cached in memory. */
 public final class DeviceRegistry {
@@ -35,10 +36,10 @@ public final class DeviceRegistry {
         }
     }
 
-    /** The profiles every installation has; see docs/devices.md. */
+    /** The profiles every installation has, with their names expanded; see docs/devices.md. */
     public static List<DeviceProfile> builtInProfiles() {
         try (InputStream in = DeviceRegistry.class.getResourceAsStream("/io/city4d/core/device/profiles.json")) {
-            return List.of(Json.MAPPER.readValue(in, DeviceProfile[].class));
+            return Stream.of(Json.MAPPER.readValue(in, DeviceProfile[].class)).map(DeviceProfile::expanded).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -2,6 +2,7 @@ package io.city4d.core.device;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.city4d.core.model.Attribute;
+import io.city4d.core.model.EntityJson;
 import io.city4d.core.model.GeoProperty;
 import io.city4d.core.model.Json;
 import io.city4d.core.model.Property;
@@ -57,6 +58,10 @@ public final class PayloadMapper {
             DeviceProfile.Mapping mapping = profile.mappings().get(key);
             if (mapping == null) {
                 if (profile.strict()) throw ProblemException.badData("payload key " + key + " is not in profile " + profile.name());
+                // these name the entity itself (id, type, createdAt...); as attributes they would read back in their place
+                if (EntityJson.ENTITY_MEMBERS.contains(key)) {
+                    throw ProblemException.badData("payload key " + key + " is a member of every NGSI-LD entity, not an attribute; map it in the profile");
+                }
                 mapping = new DeviceProfile.Mapping(Vocabulary.expandDefault(sanitize(key)), null);
             }
             attributes.put(mapping.attribute(), new Property(value, mapping.unitCode(), observedAt, null, Map.of(), null, null));

@@ -11,14 +11,14 @@ public final class Vocabulary {
 
     private Vocabulary() {}
 
-    /** The IRI a short term has when no user context defines it (core terms first, then the default vocabulary). */
+    /**
+     * The IRI a short term has when no user context defines it: the one the core context gives it ({@code status} is
+     * {@code https://uri.etsi.org/ngsi-ld/status}), else the term in the default vocabulary. A term with a colon is
+     * taken as an IRI already.
+     */
     public static String expandDefault(String term) {
         if (term.contains(":")) return term;
-        return switch (term) {
-            case "location" -> LOCATION;
-            case "observationSpace" -> OBSERVATION_SPACE;
-            case "operationSpace" -> OPERATION_SPACE;
-            default -> DEFAULT_CONTEXT + term;
-        };
+        String core = CoreContext.terms().get(term);
+        return core != null ? core : DEFAULT_CONTEXT + term;
     }
 }
