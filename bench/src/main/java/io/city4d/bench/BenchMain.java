@@ -6,6 +6,7 @@ import io.city4d.bench.scenario.Scenario;
 import io.city4d.bench.scenario.Scenarios;
 import io.city4d.bench.scenario.Sizes;
 import io.city4d.bench.server.StoreChoice;
+import io.city4d.bench.soak.SoakCommand;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Option;
                 "Starts a real server in this process on free ports of 127.0.0.1 over a temporary data directory (or a fresh",
                 "PostgreSQL database), drives it through sockets, and prints the median of the runs of each figure.",
                 "The load generator runs on the same machine as the server."},
-        subcommands = {BenchMain.ListCommand.class, JmhCommand.class, JfrTopCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {BenchMain.ListCommand.class, JmhCommand.class, JfrTopCommand.class, SoakCommand.class, CommandLine.HelpCommand.class})
 public final class BenchMain implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -6,27 +6,27 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /** What the figures were measured on: CPU, memory, JDK and the load average at the start. */
-final class Machine {
+public final class Machine {
     private Machine() {}
 
-    static String cpu() {
+    public static String cpu() {
         return procLine("/proc/cpuinfo", "model name").map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse(System.getProperty("os.arch"))
                 + ", " + Runtime.getRuntime().availableProcessors() + " cores visible to the JVM";
     }
 
-    static String memory() {
+    public static String memory() {
         return procLine("/proc/meminfo", "MemTotal").map(l -> {
             long kb = Long.parseLong(l.replaceAll("[^0-9]", ""));
             return String.format(Locale.ROOT, "%.1f GiB", kb / 1024.0 / 1024.0);
         }).orElse("unknown");
     }
 
-    static String jdk() {
+    public static String jdk() {
         return System.getProperty("java.vm.vendor") + " " + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
                 + ", max heap " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB";
     }
 
-    static String loadAverage() {
+    public static String loadAverage() {
         try {
             String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
             return parts[0] + " " + parts[1] + " " + parts[2];

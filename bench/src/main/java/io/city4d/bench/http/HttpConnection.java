@@ -42,6 +42,8 @@ public final class HttpConnection implements AutoCloseable {
         int status = Integer.parseInt(statusLine.substring(9, 12));
         long length = 0;
         boolean chunked = false;
+        boolean retryAfter = false;
+        boolean closes = false;
         for (String header = line(); !header.isEmpty(); header = line()) {
             int colon = header.indexOf(':');
             if (colon < 0) continue;
@@ -49,8 +51,10 @@ public final class HttpConnection implements AutoCloseable {
             String value = header.substring(colon + 1).trim();
             if (name.equalsIgnoreCase("Content-Length")) length = Long.parseLong(value);
             else if (name.equalsIgnoreCase("Transfer-Encoding") && value.equalsIgnoreCase("chunked")) chunked = true;
+            else if (name.equalsIgnoreCase("Retry-After")) retryAfter = true;
+            else if (name.equalsIgnoreCase("Connection") && value.equalsIgnoreCase("close")) closes = true;
         }
-        return new Response(status, chunked ? chunkedBody() : in.readNBytes((int) length));
+        return new Response(status, chunked ? chunkedBody() : in.readNBytes((int) length), retryAfter, closes);
     }
 
     private byte[] chunkedBody() throws IOException {
@@ -90,8 +94,8 @@ public final class HttpConnection implements AutoCloseable {
         }
     }
 
-    /** A status and a body. */
-    public record Response(int status, byte[] body) {
+    /** A status and a body; whether it said when to retry (Retry-After), and whether the server closes the connection after it. */
+    public record Response(int status, byte[] body, boolean retryAfter, boolean closes) {
         public String text() { return new String(body, StandardCharsets.UTF_8); }
     }
 }
