@@ -10,6 +10,7 @@ import io.city4d.core.device.DeviceTelemetry;
 import io.city4d.core.pipeline.Pipeline;
 import io.city4d.core.port.Storage;
 import io.city4d.core.security.Authenticator;
+import io.city4d.core.security.CredentialAdministration;
 import io.city4d.core.security.Credentials;
 import io.city4d.core.security.Role;
 import io.city4d.core.subscription.NotificationTransport;
@@ -77,7 +78,7 @@ public final class City4d implements AutoCloseable {
         routing.register("/", new OperationsRoutes(storage.entities(), metrics, rate, storeKind));
         ngsiLd.register(routing, baseUrl);
         routing.register("/ingest/v1", new IngestRoutes(telemetry));
-        routing.register("/admin/v1", new AdminRoutes(devices, authenticator, credentials));
+        routing.register("/admin/v1", new AdminRoutes(devices, new CredentialAdministration(authenticator, credentials)));
         routing.register("/events", new EventStream(pipeline));
         this.web = WebServer.builder()
                 .host(config.host())
