@@ -18,6 +18,7 @@ import io.city4d.store.postgres.PostgresStorage;
 import io.city4d.store.sqlite.SqliteStorage;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http1.Http1Config;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,6 +26,7 @@ import java.nio.file.Files;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,6 +47,7 @@ public final class City4d implements AutoCloseable {
     private final WebServer web;
     private final String issuedAdminToken;
     private final DeviceEndpoints deviceEndpoints;
+    private final Consumer<HttpRules> routes;
 
     private City4d(ServerConfig config) {
         this.config = config;
@@ -71,15 +74,23 @@ public final class City4d implements AutoCloseable {
         Metrics metrics = new Metrics(pipeline, rateLimiting);
         HttpRouting.Builder routing = HttpRouting.builder();
         Problems.install(routing);
-        routing.addFilter(new Authentication(authenticator, List.of("/health", "/", "/api/v1/status", "/ngsi-ld/v1/jsonldContexts/")));
+        routing.addFilter(new Authentication(authenticator, List.of("/health", "/", "/api/v1/status", "/ngsi-ld/v1/jsonldContexts/{id}")));
         routing.addFilter(rateLimiting);
         // the public status names the kind of store only, not its file or server
         String storeKind = storage.describe().substring(0, Math.max(0, storage.describe().indexOf(':')));
-        routing.register("/", new OperationsRoutes(storage.entities(), metrics, rate, storeKind));
-        ngsiLd.register(routing, baseUrl);
-        routing.register("/ingest/v1", new IngestRoutes(telemetry));
-        routing.register("/admin/v1", new AdminRoutes(devices, new CredentialAdministration(authenticator, credentials)));
-        routing.register("/events", new EventStream(pipeline));
+        ngsiLd.addFilters(routing);
+        OperationsRoutes operations = new OperationsRoutes(storage.entities(), metrics, rate, storeKind);
+        IngestRoutes ingest = new IngestRoutes(telemetry);
+        AdminRoutes admin = new AdminRoutes(devices, new CredentialAdministration(authenticator, credentials));
+        EventStream events = new EventStream(pipeline);
+        this.routes = rules -> {
+            rules.register("/", operations);
+            ngsiLd.register(rules, baseUrl);
+            rules.register("/ingest/v1", ingest);
+            rules.register("/admin/v1", admin);
+            rules.register("/events", events);
+        };
+        routes.accept(routing);
         this.web = WebServer.builder()
                 .host(config.host())
                 .port(config.httpPort())
@@ -134,6 +145,9 @@ public final class City4d implements AutoCloseable {
 
     /** The admin token issued at this start (first start without CITY4D_ADMIN_TOKEN), else null. */
     public String issuedAdminToken() { return issuedAdminToken; }
+
+    /** Registers every HTTP service of this server, as its routing was built, on other rules (to list the routes). */
+    void registerRoutes(HttpRules rules) { routes.accept(rules); }
 
     public Pipeline pipeline() { return pipeline; }
 

@@ -6,6 +6,7 @@ import io.city4d.core.subscription.DeadLetters;
 import io.city4d.core.subscription.NotificationTransport;
 import io.city4d.core.subscription.SubscriptionEngine;
 import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.HttpRules;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -52,9 +53,14 @@ public final class NgsiLdApi implements AutoCloseable {
 
     public SubscriptionEngine subscriptionEngine() { return engine; }
 
-    public void register(HttpRouting.Builder routing, String publicBaseUrl) {
-        LdExchange ld = new LdExchange(contexts);
+    /** Adds the filters the API needs on the whole routing. */
+    public void addFilters(HttpRouting.Builder routing) {
         routing.addFilter(TenantEcho.INSTANCE);
+    }
+
+    /** Registers the API's services. */
+    public void register(HttpRules routing, String publicBaseUrl) {
+        LdExchange ld = new LdExchange(contexts);
         routing.register(PREFIX + "/entities", new EntityRoutes(pipeline, storage.entities(), ld, tenants));
         routing.register(PREFIX + "/entityOperations", new BatchRoutes(pipeline, storage.entities(), ld, tenants));
         routing.register(PREFIX + "/temporal/entities", new TemporalRoutes(storage.entities(), ld, tenants));
