@@ -52,6 +52,12 @@ final class ServeOptions {
             defaultValue = "${env:CITY4D_CONTEXT_ALLOW}")
     List<String> contextAllow;
 
+    @Option(names = "--notify-allow", split = ",", paramLabel = "HOST|CIDR",
+            description = "Also send subscription notifications to these hosts or address ranges (e.g. alerts.city.internal,10.30.0.0/16), "
+                    + "which are refused when they resolve to loopback, private or link-local addresses (default: $CITY4D_NOTIFY_ALLOW, else none).",
+            defaultValue = "${env:CITY4D_NOTIFY_ALLOW}")
+    List<String> notifyAllow;
+
     @Option(names = "--rate-limit", split = ",", paramLabel = "CLIENT=RATE[:BURST]",
             description = "Requests per second and burst per credential of a role (admin, operator, analyst, reader, device) or per client "
                     + "address without one (anonymous), or CLIENT=off (default: $CITY4D_RATE_LIMITS over " + "admin=off, operator=1000:2000, "
@@ -62,6 +68,7 @@ final class ServeOptions {
     ServerConfig toConfig() {
         ServerConfig c = ServerConfig.embedded(dataDir, httpPort, mqttPort).withHost(host).withMaxBody(maxBody)
                 .withContextAllow(contextAllow == null ? List.of() : contextAllow)
+                .withNotifyAllow(notifyAllow == null ? List.of() : notifyAllow)
                 .withRateLimits(RateLimits.defaults().with(rateLimits == null ? List.of() : rateLimits));
         if (bridge != null) c = c.withBridge(bridge(bridge));
         if ("postgres".equals(store)) return c.withPostgres(dbUrl, dbUser, dbPassword);

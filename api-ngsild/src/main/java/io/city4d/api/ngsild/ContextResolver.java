@@ -6,6 +6,7 @@ import io.city4d.core.model.Vocabulary;
 import io.city4d.core.port.DocumentStore;
 import io.city4d.core.problem.ProblemException;
 import io.city4d.core.problem.ProblemType;
+import io.city4d.core.security.AddressPolicy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -2,6 +2,7 @@ package io.city4d.api.ngsild;
 
 import io.city4d.core.pipeline.Pipeline;
 import io.city4d.core.port.Storage;
+import io.city4d.core.security.AddressPolicy;
 import io.city4d.core.subscription.DeadLetters;
 import io.city4d.core.subscription.NotificationTransport;
 import io.city4d.core.subscription.SubscriptionEngine;
@@ -27,23 +28,26 @@ public final class NgsiLdApi implements AutoCloseable {
     private final SubscriptionService subscriptions;
     private final DeadLetters deadLetters;
     private final Tenants tenants;
+    private final HttpNotificationTransport http;
 
     /**
      * @param publicBaseUrl how clients reach this server (e.g. http://localhost:8080), for the URLs of hosted contexts
      * @param retryDelays   waits between notification attempts; after the last, a notification is dead-lettered
      * @param contextHosts  the hosts remote @contexts may be fetched from
+     * @param notifiedHosts the hosts notifications may be sent to, by any transport
      */
     public NgsiLdApi(Pipeline pipeline, Storage storage, Clock clock, String publicBaseUrl, List<NotificationTransport> transports,
-                     List<Duration> retryDelays, AddressPolicy contextHosts) {
+                     List<Duration> retryDelays, AddressPolicy contextHosts, AddressPolicy notifiedHosts) {
         this.pipeline = pipeline;
         this.storage = storage;
         this.clock = clock;
         this.contexts = new ContextResolver(storage.documents(), publicBaseUrl + PREFIX + "/jsonldContexts/", contextHosts);
         this.deadLetters = new DeadLetters(storage.documents());
         List<NotificationTransport> all = new ArrayList<>(transports);
-        all.add(new HttpNotificationTransport());
+        this.http = new HttpNotificationTransport(notifiedHosts);
+        all.add(http);
         this.engine = new SubscriptionEngine(new NgsiNotificationRenderer(contexts, clock), all, deadLetters, clock, retryDelays, 10_000);
-        this.subscriptions = new SubscriptionService(storage.documents(), engine);
+        this.subscriptions = new SubscriptionService(storage.documents(), engine, notifiedHosts);
         java.util.Set<String> used = new java.util.HashSet<>(storage.entities().tenants());
         subscriptions.all().forEach(d -> used.add(d.tenant()));
         this.tenants = new Tenants(storage.documents(), used);
@@ -75,6 +79,7 @@ public final class NgsiLdApi implements AutoCloseable {
         pipeline.removeListener(tenants);
         subscriptions.close();
         engine.close();
+        http.close();
         contexts.close();
     }
 }

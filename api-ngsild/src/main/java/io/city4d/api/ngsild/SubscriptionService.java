@@ -5,8 +5,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.city4d.core.port.DocumentStore;
 import io.city4d.core.problem.ProblemException;
 import io.city4d.core.problem.ProblemType;
+import io.city4d.core.security.AddressPolicy;
 import io.city4d.core.subscription.SubscriptionEngine;
 import io.city4d.core.subscription.SubscriptionStatus;
+import io.city4d.core.subscription.UndeliverableNotification;
+import java.net.URI;
+import java.net.UnknownHostException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -25,12 +29,14 @@ final class SubscriptionService implements AutoCloseable {
 
     private final DocumentStore documents;
     private final SubscriptionEngine engine;
+    private final AddressPolicy notifiedHosts;
     private final Map<String, SubscriptionDocument> byKey = new ConcurrentHashMap<>();
     private final ScheduledExecutorService saver = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon().name("city4d-subscription-status").unstarted(r));
 
-    SubscriptionService(DocumentStore documents, SubscriptionEngine engine) {
+    SubscriptionService(DocumentStore documents, SubscriptionEngine engine, AddressPolicy notifiedHosts) {
         this.documents = documents;
         this.engine = engine;
+        this.notifiedHosts = notifiedHosts;
         for (DocumentStore.Document d : documents.list(COLLECTION, null, Integer.MAX_VALUE)) {
             SubscriptionDocument doc = new SubscriptionDocument((ObjectNode) d.body());
             register(doc, status(d.body().get("status")));
@@ -83,9 +89,19 @@ final class SubscriptionService implements AutoCloseable {
         engine.put(doc.compile(), status);
     }
 
+    /** A subscription's endpoint must have a transport, and a host the address policy allows (it is checked again at each delivery). */
     private void checkEndpoint(SubscriptionDocument doc) {
-        String scheme = doc.compile().endpoint().getScheme();
-        if (!engine.supportsScheme(scheme)) throw ProblemException.badData("notification endpoints with scheme " + scheme + " are not supported");
+        URI endpoint = doc.compile().endpoint();
+        if (!engine.supportsScheme(endpoint.getScheme())) {
+            throw ProblemException.badData("notification endpoints with scheme " + endpoint.getScheme() + " are not supported");
+        }
+        try {
+            notifiedHosts.resolve(endpoint.getHost());
+        } catch (AddressPolicy.Refused e) {
+            throw ProblemException.badData(UndeliverableNotification.refused(e).getMessage());
+        } catch (UnknownHostException e) {
+            // it may resolve by the time there is something to send, when the delivery checks it again
+        }
     }
 
     private void saveStatus() {
