@@ -7,6 +7,7 @@ import io.city4d.api.ngsild.NgsiLdApi;
 import io.city4d.core.device.DeviceRegistry;
 import io.city4d.core.device.DeviceTelemetry;
 import io.city4d.core.pipeline.Pipeline;
+import io.city4d.core.port.DocumentLoader;
 import io.city4d.core.port.Storage;
 import io.city4d.core.security.AddressPolicy;
 import io.city4d.core.security.Authenticator;
@@ -56,10 +57,11 @@ public final class City4d implements AutoCloseable {
         resources.add(storage);
         this.pipeline = new Pipeline(storage.entities(), clock, config.pipeline());
         resources.add(pipeline);
-        this.credentials = new Credentials(storage.documents());
+        DocumentLoader loader = new DocumentLoader(storage.documents());
+        this.credentials = new Credentials(storage.documents(), loader);
         this.authenticator = new Authenticator(credentials, clock);
         this.issuedAdminToken = ensureAdmin();
-        this.devices = new DeviceRegistry(storage.documents());
+        this.devices = new DeviceRegistry(storage.documents(), loader);
         this.telemetry = new DeviceTelemetry(devices, pipeline, clock);
         AddressPolicy notifiedHosts = new AddressPolicy(config.notifyAllow());
         this.deviceEndpoints = new DeviceEndpoints(config, authenticator, telemetry, notifiedHosts);
@@ -67,12 +69,12 @@ public final class City4d implements AutoCloseable {
         List<NotificationTransport> transports = deviceEndpoints.notificationTransports();
         String baseUrl = "http://" + config.host() + ":" + config.httpPort();
         NgsiLdApi ngsiLd = new NgsiLdApi(pipeline, storage, clock, baseUrl, transports, config.notificationRetries(),
-                new AddressPolicy(config.contextAllow()), notifiedHosts);
+                new AddressPolicy(config.contextAllow()), notifiedHosts, loader);
         resources.add(ngsiLd);
         IngestRate rate = new IngestRate();
         pipeline.addListener(rate);
         RateLimiting rateLimiting = new RateLimiting(config.rateLimits());
-        Metrics metrics = new Metrics(pipeline, rateLimiting);
+        Metrics metrics = new Metrics(pipeline, rateLimiting, loader);
         HttpRouting.Builder routing = HttpRouting.builder();
         Problems.install(routing);
         routing.addFilter(new Authentication(authenticator, List.of("/health", "/", "/api/v1/status", "/ngsi-ld/v1/jsonldContexts/{id}")));

@@ -44,7 +44,8 @@ final class ContextRoutes implements HttpService {
         Authentication.requireRead(req);
         String tenant = Requests.tenant(req);
         ArrayNode urls = Json.NODES.arrayNode().add(Vocabulary.CORE_CONTEXT_URL);
-        documents.list(ContextResolver.STORED, "", 10_000).stream().filter(d -> owner(d.body()).equals(tenant)).forEach(d -> urls.add(localPrefix + d.id()));
+        // one whose stored text cannot be read is left out
+        documents.list(ContextResolver.STORED, "", 10_000, unreadable -> { }).stream().filter(d -> owner(d.body()).equals(tenant)).forEach(d -> urls.add(localPrefix + d.id()));
         res.header(HeaderNames.CONTENT_TYPE, LdExchange.JSON).send(urls.toString());
     }
 

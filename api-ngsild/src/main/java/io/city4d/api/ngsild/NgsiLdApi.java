@@ -1,6 +1,7 @@
 package io.city4d.api.ngsild;
 
 import io.city4d.core.pipeline.Pipeline;
+import io.city4d.core.port.DocumentLoader;
 import io.city4d.core.port.Storage;
 import io.city4d.core.security.AddressPolicy;
 import io.city4d.core.subscription.DeadLetters;
@@ -35,9 +36,10 @@ public final class NgsiLdApi implements AutoCloseable {
      * @param retryDelays   waits between notification attempts; after the last, a notification is dead-lettered
      * @param contextHosts  the hosts remote @contexts may be fetched from
      * @param notifiedHosts the hosts notifications may be sent to, by any transport
+     * @param loader        loads the stored subscriptions and tenants, skipping those it cannot read
      */
     public NgsiLdApi(Pipeline pipeline, Storage storage, Clock clock, String publicBaseUrl, List<NotificationTransport> transports,
-                     List<Duration> retryDelays, AddressPolicy contextHosts, AddressPolicy notifiedHosts) {
+                     List<Duration> retryDelays, AddressPolicy contextHosts, AddressPolicy notifiedHosts, DocumentLoader loader) {
         this.pipeline = pipeline;
         this.storage = storage;
         this.clock = clock;
@@ -47,10 +49,10 @@ public final class NgsiLdApi implements AutoCloseable {
         this.http = new HttpNotificationTransport(notifiedHosts);
         all.add(http);
         this.engine = new SubscriptionEngine(new NgsiNotificationRenderer(contexts, clock), all, deadLetters, clock, retryDelays, 10_000);
-        this.subscriptions = new SubscriptionService(storage.documents(), engine, notifiedHosts);
+        this.subscriptions = new SubscriptionService(storage.documents(), engine, notifiedHosts, loader);
         java.util.Set<String> used = new java.util.HashSet<>(storage.entities().tenants());
         subscriptions.all().forEach(d -> used.add(d.tenant()));
-        this.tenants = new Tenants(storage.documents(), used);
+        this.tenants = new Tenants(storage.documents(), used, loader);
         pipeline.addListener(tenants);
         pipeline.addListener(engine);
     }

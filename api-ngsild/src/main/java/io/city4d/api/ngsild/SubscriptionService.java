@@ -2,6 +2,7 @@ package io.city4d.api.ngsild;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.city4d.core.port.DocumentLoader;
 import io.city4d.core.port.DocumentStore;
 import io.city4d.core.problem.ProblemException;
 import io.city4d.core.problem.ProblemType;
@@ -33,14 +34,11 @@ final class SubscriptionService implements AutoCloseable {
     private final Map<String, SubscriptionDocument> byKey = new ConcurrentHashMap<>();
     private final ScheduledExecutorService saver = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon().name("city4d-subscription-status").unstarted(r));
 
-    SubscriptionService(DocumentStore documents, SubscriptionEngine engine, AddressPolicy notifiedHosts) {
+    SubscriptionService(DocumentStore documents, SubscriptionEngine engine, AddressPolicy notifiedHosts, DocumentLoader loader) {
         this.documents = documents;
         this.engine = engine;
         this.notifiedHosts = notifiedHosts;
-        for (DocumentStore.Document d : documents.list(COLLECTION, null, Integer.MAX_VALUE)) {
-            SubscriptionDocument doc = new SubscriptionDocument((ObjectNode) d.body());
-            register(doc, status(d.body().get("status")));
-        }
+        loader.forEach(COLLECTION, null, d -> register(new SubscriptionDocument((ObjectNode) d.body()), status(d.body().get("status"))));
         saver.scheduleWithFixedDelay(this::saveStatus, 2, 2, TimeUnit.SECONDS);
     }
 
@@ -84,9 +82,10 @@ final class SubscriptionService implements AutoCloseable {
         return engine.status(tenant, id);
     }
 
+    /** Compiled into the engine first, so that a document that does not compile is not registered at all. */
     private void register(SubscriptionDocument doc, SubscriptionStatus status) {
-        byKey.put(key(doc.tenant(), doc.id()), doc);
         engine.put(doc.compile(), status);
+        byKey.put(key(doc.tenant(), doc.id()), doc);
     }
 
     /** A subscription's endpoint must have a transport, and a host the address policy allows (it is checked again at each delivery). */
