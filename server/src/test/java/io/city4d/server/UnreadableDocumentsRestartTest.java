@@ -61,6 +61,9 @@ class UnreadableDocumentsRestartTest {
             assertThat(admin.anonymous().get(context).json().at("/@context/Kept").asText()).as("the hosted context").isEqualTo("urn:kept");
             assertThat(admin.get(NGSI + "/jsonldContexts").json()).as("the listing passes over the rotten one").hasSize(2);
 
+            assertThat(admin.tenant("east").delete(NGSI + "/subscriptions/urn:ngsi-ld:Subscription:cut").status()).as("a skipped one can be deleted").isEqualTo(204);
+            assertThat(admin.tenant("east").delete(NGSI + "/subscriptions/urn:ngsi-ld:Subscription:cut").status()).isEqualTo(404);
+
             String metrics = admin.get("/metrics").body();
             assertThat(metrics).contains("city4d_stored_documents_skipped{collection=\"subscriptions\"} 3.0")
                     .contains("city4d_stored_documents_skipped{collection=\"credentials\"} 2.0")

@@ -61,8 +61,8 @@ record SubscriptionDocument(ObjectNode stored) {
         if (body.has("geoQ")) {
             JsonNode g = body.get("geoQ");
             String geoproperty = g.hasNonNull("geoproperty") ? ctx.expand(g.get("geoproperty").asText()) : GeoQuery.DEFAULT_PROPERTY;
-            SubscriptionLimits.checkGeometry(GeoQuery.parse(g.path("georel").asText(null), g.path("geometry").asText(null),
-                    g.has("coordinates") ? coordinates(g.get("coordinates")) : null, geoproperty));
+            SubscriptionLimits.checkCoordinates(g.get("coordinates"));
+            GeoQuery.parse(g.path("georel").asText(null), g.path("geometry").asText(null), g.has("coordinates") ? coordinates(g.get("coordinates")) : null, geoproperty);
             doc.putObject("geoQ").put("georel", g.get("georel").asText()).put("geometry", g.get("geometry").asText())
                     .put("coordinates", coordinates(g.get("coordinates"))).put("geoproperty", geoproperty);
         }

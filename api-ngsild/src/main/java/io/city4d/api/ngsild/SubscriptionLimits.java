@@ -3,7 +3,6 @@ package io.city4d.api.ngsild;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.city4d.core.model.Json;
 import io.city4d.core.problem.ProblemException;
-import io.city4d.core.query.GeoQuery;
 import io.city4d.core.query.QueryParser;
 
 /**
@@ -22,11 +21,29 @@ final class SubscriptionLimits {
         if (q.length() > MAX_Q_LENGTH) throw ProblemException.badData("q may be at most " + MAX_Q_LENGTH + " characters long; this one has " + q.length());
     }
 
-    static void checkGeometry(GeoQuery geoQ) {
-        int points = geoQ.geometry().getNumPoints();
+    /** Counted before the geometry is built: building and validating a polygon costs more than counting its points. */
+    static void checkCoordinates(JsonNode coordinates) {
+        JsonNode tree = coordinates;
+        if (coordinates != null && coordinates.isTextual()) {
+            try {
+                tree = Json.TREE_READER.readTree(coordinates.asText());
+            } catch (java.io.IOException e) {
+                return; // not JSON: the geo-query's own parsing says so
+            }
+        }
+        int points = positions(tree);
         if (points > MAX_GEOMETRY_POINTS) {
             throw ProblemException.badData("a geoQ geometry may have at most " + MAX_GEOMETRY_POINTS + " points; this one has " + points);
         }
+    }
+
+    /** The positions in GeoJSON coordinates: the arrays whose first member is a number. */
+    private static int positions(JsonNode node) {
+        if (node == null || !node.isArray() || node.isEmpty()) return 0;
+        if (node.get(0).isNumber()) return 1;
+        int count = 0;
+        for (JsonNode member : node) count += positions(member);
+        return count;
     }
 
     static void checkStored(JsonNode stored) {

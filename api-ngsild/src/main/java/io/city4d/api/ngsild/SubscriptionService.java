@@ -71,11 +71,11 @@ final class SubscriptionService implements AutoCloseable {
         return byKey.values();
     }
 
+    /** Deletes a subscription, or a stored one that could not be loaded at start-up. */
     boolean delete(String tenant, String id) {
-        if (byKey.remove(key(tenant, id)) == null) return false;
-        engine.remove(tenant, id);
-        documents.delete(COLLECTION, tenant, id);
-        return true;
+        boolean registered = byKey.remove(key(tenant, id)) != null;
+        if (registered) engine.remove(tenant, id);
+        return documents.delete(COLLECTION, tenant, id) || registered;
     }
 
     SubscriptionStatus status(String tenant, String id) {
