@@ -20,6 +20,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * Delivers notifications by HTTP POST, only to hosts the {@link AddressPolicy} allows. The policy resolves the host
@@ -57,15 +58,19 @@ public final class HttpNotificationTransport implements NotificationTransport, A
 
     @Override
     public CompletableFuture<Void> send(URI endpoint, String contentType, byte[] body, Map<String, String> headers) {
-        return CompletableFuture.runAsync(() -> {
-            try {
-                post(endpoint, contentType, body, headers);
-            } catch (RuntimeException e) {
-                if (!closedBeforeAnswer(e)) throw e;
-                // A kept-alive connection the receiver had just closed: once more, on a new one, as HTTP clients do.
-                post(endpoint, contentType, body, headers);
-            }
-        }, senders);
+        try {
+            return CompletableFuture.runAsync(() -> {
+                try {
+                    post(endpoint, contentType, body, headers);
+                } catch (RuntimeException e) {
+                    if (!closedBeforeAnswer(e)) throw e;
+                    // A kept-alive connection the receiver had just closed: once more, on a new one, as HTTP clients do.
+                    post(endpoint, contentType, body, headers);
+                }
+            }, senders);
+        } catch (RejectedExecutionException e) {
+            return CompletableFuture.failedFuture(new IOException("the server is stopping"));
+        }
     }
 
     private static boolean closedBeforeAnswer(Throwable failure) {
