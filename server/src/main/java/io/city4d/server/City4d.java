@@ -3,13 +3,15 @@ package io.city4d.server;
 import io.city4d.api.common.Authentication;
 import io.city4d.api.common.Problems;
 import io.city4d.api.common.RateLimiting;
-import io.city4d.api.ngsild.AddressPolicy;
 import io.city4d.api.ngsild.NgsiLdApi;
 import io.city4d.core.device.DeviceRegistry;
 import io.city4d.core.device.DeviceTelemetry;
 import io.city4d.core.pipeline.Pipeline;
+import io.city4d.core.port.DocumentLoader;
 import io.city4d.core.port.Storage;
+import io.city4d.core.security.AddressPolicy;
 import io.city4d.core.security.Authenticator;
+import io.city4d.core.security.CredentialAdministration;
 import io.city4d.core.security.Credentials;
 import io.city4d.core.security.Role;
 import io.city4d.core.subscription.NotificationTransport;
@@ -17,6 +19,7 @@ import io.city4d.store.postgres.PostgresStorage;
 import io.city4d.store.sqlite.SqliteStorage;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http1.Http1Config;
 import java.io.IOException;
 import java.net.BindException;
@@ -27,6 +30,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,6 +51,7 @@ public final class City4d implements AutoCloseable {
     private final WebServer web;
     private final String issuedAdminToken;
     private final DeviceEndpoints deviceEndpoints;
+    private final Consumer<HttpRules> routes;
 
     private City4d(ServerConfig config) {
         this.config = config;
@@ -57,34 +62,44 @@ public final class City4d implements AutoCloseable {
         resources.add(storage);
         this.pipeline = new Pipeline(storage.entities(), clock, config.pipeline());
         resources.add(pipeline);
-        this.credentials = new Credentials(storage.documents());
+        DocumentLoader loader = new DocumentLoader(storage.documents());
+        this.credentials = new Credentials(storage.documents(), loader);
         this.authenticator = new Authenticator(credentials, clock);
         // Before serving, so that the first requests with it are not refused.
         if (configuredAdmin()) authenticator.ensure(config.adminToken(), "admin (CITY4D_ADMIN_TOKEN)", Role.ADMIN);
-        this.devices = new DeviceRegistry(storage.documents());
+        this.devices = new DeviceRegistry(storage.documents(), loader);
         this.telemetry = new DeviceTelemetry(devices, pipeline, clock);
-        this.deviceEndpoints = new DeviceEndpoints(config, authenticator, telemetry);
+        AddressPolicy notifiedHosts = new AddressPolicy(config.notifyAllow());
+        this.deviceEndpoints = new DeviceEndpoints(config, authenticator, telemetry, notifiedHosts);
         resources.add(deviceEndpoints);
         List<NotificationTransport> transports = deviceEndpoints.notificationTransports();
         String baseUrl = "http://" + config.host() + ":" + config.httpPort();
         NgsiLdApi ngsiLd = new NgsiLdApi(pipeline, storage, clock, baseUrl, transports, config.notificationRetries(),
-                new AddressPolicy(config.contextAllow()));
+                new AddressPolicy(config.contextAllow()), notifiedHosts, loader);
         resources.add(ngsiLd);
         IngestRate rate = new IngestRate();
         pipeline.addListener(rate);
         RateLimiting rateLimiting = new RateLimiting(config.rateLimits());
-        Metrics metrics = new Metrics(pipeline, rateLimiting);
+        Metrics metrics = new Metrics(pipeline, rateLimiting, loader);
         HttpRouting.Builder routing = HttpRouting.builder();
         Problems.install(routing);
-        routing.addFilter(new Authentication(authenticator, List.of("/health", "/", "/api/v1/status", "/ngsi-ld/v1/jsonldContexts/")));
+        routing.addFilter(new Authentication(authenticator, List.of("/health", "/", "/api/v1/status", "/ngsi-ld/v1/jsonldContexts/{id}")));
         routing.addFilter(rateLimiting);
         // the public status names the kind of store only, not its file or server
         String storeKind = storage.describe().substring(0, Math.max(0, storage.describe().indexOf(':')));
-        routing.register("/", new OperationsRoutes(storage.entities(), metrics, rate, storeKind, deviceEndpoints::mqttPort));
-        ngsiLd.register(routing, baseUrl);
-        routing.register("/ingest/v1", new IngestRoutes(telemetry));
-        routing.register("/admin/v1", new AdminRoutes(devices, authenticator, credentials));
-        routing.register("/events", new EventStream(pipeline, ngsiLd));
+        ngsiLd.addFilters(routing);
+        OperationsRoutes operations = new OperationsRoutes(storage.entities(), metrics, rate, storeKind, deviceEndpoints::mqttPort);
+        IngestRoutes ingest = new IngestRoutes(telemetry);
+        AdminRoutes admin = new AdminRoutes(devices, new CredentialAdministration(authenticator, credentials));
+        EventStream events = new EventStream(pipeline, ngsiLd);
+        this.routes = rules -> {
+            rules.register("/", operations);
+            ngsiLd.register(rules, baseUrl);
+            rules.register("/ingest/v1", ingest);
+            rules.register("/admin/v1", admin);
+            rules.register("/events", events);
+        };
+        routes.accept(routing);
         this.web = WebServer.builder()
                 .host(config.host())
                 .port(config.httpPort())
@@ -176,6 +191,9 @@ public final class City4d implements AutoCloseable {
 
     /** The admin token issued at this start (first start without CITY4D_ADMIN_TOKEN), else null. */
     public String issuedAdminToken() { return issuedAdminToken; }
+
+    /** Registers every HTTP service of this server, as its routing was built, on other rules (to list the routes). */
+    void registerRoutes(HttpRules rules) { routes.accept(rules); }
 
     public Pipeline pipeline() { return pipeline; }
 

@@ -1,6 +1,7 @@
 package io.city4d.server;
 
 import io.city4d.core.device.DeviceTelemetry;
+import io.city4d.core.security.AddressPolicy;
 import io.city4d.core.security.Authenticator;
 import io.city4d.core.security.Principal;
 import io.city4d.core.security.Role;
@@ -18,11 +19,13 @@ import java.util.List;
 final class DeviceEndpoints implements AutoCloseable {
     private final MqttEndpoint endpoint;
     private final MqttBridge bridge;
-    private final MqttNotificationTransport notifications = new MqttNotificationTransport();
+    private final MqttNotificationTransport notifications;
     private final List<AutoCloseable> started = new ArrayList<>();
     private int mqttPort = -1;
 
-    DeviceEndpoints(ServerConfig config, Authenticator authenticator, DeviceTelemetry telemetry) {
+    /** @param notifiedHosts the brokers notifications may be published to */
+    DeviceEndpoints(ServerConfig config, Authenticator authenticator, DeviceTelemetry telemetry, AddressPolicy notifiedHosts) {
+        this.notifications = new MqttNotificationTransport(notifiedHosts);
         this.endpoint = config.mqttPort() < 0 ? null
                 : new MqttEndpoint(MqttEndpoint.Settings.defaults().withAddress(config.host(), config.mqttPort()), authenticator, telemetry);
         ServerConfig.Bridge b = config.bridge();

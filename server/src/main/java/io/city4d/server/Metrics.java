@@ -3,6 +3,7 @@ package io.city4d.server;
 import io.city4d.api.common.RateLimiting;
 import io.city4d.api.common.RateLimits;
 import io.city4d.core.pipeline.Pipeline;
+import io.city4d.core.port.DocumentLoader;
 import io.city4d.core.security.Role;
 import java.util.Locale;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -13,11 +14,11 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
-/** The Prometheus registry with the pipeline's, the rate limits' and the JVM's meters. */
+/** The Prometheus registry with the pipeline's, the rate limits', the stored documents' and the JVM's meters. */
 final class Metrics {
     final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
-    Metrics(Pipeline pipeline, RateLimiting rateLimiting) {
+    Metrics(Pipeline pipeline, RateLimiting rateLimiting, DocumentLoader loader) {
         for (Role role : Role.values()) {
             FunctionCounter.builder("city4d_http_requests_limited", rateLimiting, r -> r.refused(role))
                     .description("requests answered 429 because the client was over its rate limit")
@@ -32,6 +33,11 @@ final class Metrics {
         FunctionCounter.builder("city4d_commands_refused", pipeline, Pipeline::refusedCommands)
                 .description("commands refused because the pipeline was full").register(registry);
         Gauge.builder("city4d_pipeline_queued", pipeline, Pipeline::queuedCommands).description("commands waiting in the pipeline").register(registry);
+        for (String collection : loader.skipped().keySet()) {
+            Gauge.builder("city4d_stored_documents_skipped", loader, l -> l.skipped().get(collection))
+                    .description("stored documents that could not be loaded at start-up, and that the server runs without")
+                    .tag("collection", collection).register(registry);
+        }
         new JvmMemoryMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);

@@ -1,7 +1,7 @@
 package io.city4d.server;
 
 import io.city4d.api.common.RateLimits;
-import io.city4d.api.ngsild.AddressPolicy;
+import io.city4d.core.security.AddressPolicy;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Supplier;
@@ -63,6 +63,12 @@ final class ServeOptions {
             defaultValue = "${env:CITY4D_CONTEXT_ALLOW}")
     List<String> contextAllow;
 
+    @Option(names = "--notify-allow", split = ",", paramLabel = "HOST|CIDR",
+            description = "Also send subscription notifications to these hosts or address ranges (e.g. alerts.city.internal,10.30.0.0/16), "
+                    + "which are refused when they resolve to loopback, private or link-local addresses (default: $CITY4D_NOTIFY_ALLOW, else none).",
+            defaultValue = "${env:CITY4D_NOTIFY_ALLOW}")
+    List<String> notifyAllow;
+
     @Option(names = "--rate-limit", split = ",", paramLabel = "CLIENT=RATE[:BURST]",
             description = "Requests per second and burst per credential of a role (admin, operator, analyst, reader, device) or per client "
                     + "address without one (anonymous), or CLIENT=off (default: $CITY4D_RATE_LIMITS over " + "admin=off, operator=1000:2000, "
@@ -93,14 +99,20 @@ final class ServeOptions {
 
     ServerConfig toConfig() {
         ServerConfig c = ServerConfig.embedded(dataDir, httpPort, mqttPort).withHost(host).withMaxBody(maxBody)
-                .withContextAllow(checked("--context-allow", () -> {
-                    List<String> allowed = contextAllow == null ? List.of() : contextAllow;
-                    new AddressPolicy(allowed);
-                    return allowed;
-                }))
+                .withContextAllow(allowList("--context-allow", contextAllow))
+                .withNotifyAllow(allowList("--notify-allow", notifyAllow))
                 .withRateLimits(checked("--rate-limit", () -> RateLimits.defaults().with(rateLimits == null ? List.of() : rateLimits)));
         if (bridge != null) c = c.withBridge(checked("--bridge", () -> bridge(bridge)));
         return store == Store.postgres ? c.withPostgres(dbUrl, dbUser, dbPassword) : c;
+    }
+
+    /** Hosts and address ranges of an allow-list option, checked as AddressPolicy reads them. */
+    private List<String> allowList(String option, List<String> given) {
+        return checked(option, () -> {
+            List<String> allowed = given == null ? List.of() : given;
+            new AddressPolicy(allowed);
+            return allowed;
+        });
     }
 
     private long within(String option, long value, long lowest, long highest, String what) {

@@ -7,8 +7,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -23,7 +21,7 @@ class KillNineDurabilityTest {
     @Test
     void acknowledgedWritesSurviveKill9(@TempDir Path data) throws Exception {
         int port = TestServer.freePort();
-        Process server = start(data, port);
+        ServerProcess server = ServerProcess.start(data, port, TOKEN);
         List<String> acknowledged = new ArrayList<>();
         try {
             List<CompletableFuture<HttpResponse<String>>> inFlight = new ArrayList<>();
@@ -39,42 +37,19 @@ class KillNineDurabilityTest {
                 if (inFlight.get(i).get().statusCode() == 201) acknowledged.add(ids.get(i));
             }
         } finally {
-            server.destroyForcibly().waitFor();
+            server.kill();
         }
         assertThat(acknowledged).hasSize(300);
 
-        Process restarted = start(data, port);
-        try {
+        try (ServerProcess restarted = ServerProcess.start(data, port, TOKEN)) {
             for (String id : acknowledged) {
                 HttpResponse<String> r = http.send(request(port, "/ngsi-ld/v1/entities/" + id).GET().build(), HttpResponse.BodyHandlers.ofString());
                 assertThat(r.statusCode()).as(id).isEqualTo(200);
             }
-        } finally {
-            restarted.destroyForcibly().waitFor();
         }
     }
 
     private HttpRequest.Builder request(int port, String path) {
         return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).header("Authorization", "Bearer " + TOKEN);
-    }
-
-    private Process start(Path data, int port) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(), "serve",
-                "--http-port", Integer.toString(port), "--mqtt-port", "-1", "--data", data.toString());
-        pb.environment().put("CITY4D_ADMIN_TOKEN", TOKEN);
-        pb.redirectErrorStream(true).redirectOutput(data.resolve("server-" + System.nanoTime() + ".log").toFile());
-        Process p = pb.start();
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (Instant.now().isBefore(deadline)) {
-            try {
-                if (http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health")).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) return p;
-            } catch (java.io.IOException notYet) {
-                Thread.sleep(100);
-            }
-            if (!p.isAlive()) throw new IllegalStateException("the server exited with " + p.exitValue());
-        }
-        p.destroyForcibly();
-        throw new IllegalStateException("the server did not become healthy");
     }
 }

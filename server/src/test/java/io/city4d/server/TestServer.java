@@ -20,10 +20,13 @@ final class TestServer implements AutoCloseable {
         this(config(dir));
     }
 
-    /** The test configuration: free ports, the test admin token, and quick notification retries. */
+    /**
+     * The test configuration: free ports, the test admin token, quick notification retries, and notifications allowed
+     * to loopback, where the tests' receivers and Mosquitto listen.
+     */
     static ServerConfig config(Path dir) {
         return ServerConfig.embedded(dir, freePort(), freePort()).withAdminToken(ADMIN)
-                .withRetries(List.of(Duration.ofMillis(50), Duration.ofMillis(100)));
+                .withRetries(List.of(Duration.ofMillis(50), Duration.ofMillis(100))).withNotifyAllow(List.of("127.0.0.1/32"));
     }
 
     TestServer(ServerConfig config) {

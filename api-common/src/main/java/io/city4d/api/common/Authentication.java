@@ -6,28 +6,43 @@ import io.city4d.core.security.Authenticator;
 import io.city4d.core.security.Principal;
 import io.city4d.core.security.Role;
 import io.helidon.http.HeaderNames;
+import io.helidon.http.Method;
 import io.helidon.webserver.http.Filter;
 import io.helidon.webserver.http.FilterChain;
 import io.helidon.webserver.http.RoutingRequest;
 import io.helidon.webserver.http.RoutingResponse;
 import io.helidon.webserver.http.ServerRequest;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Finds the caller from {@code Authorization: Bearer <token>} or {@code X-API-Key}, and refuses requests without a
- * valid credential except on the public paths. The secret itself is never logged or kept.
+ * valid credential except reads of the public paths. A path is matched as the router matches it (decoded, dot
+ * segments and doubled slashes resolved), and exactly: no variant of a public path, no path under it, is public too.
+ * Any other kind of Authorization (Basic, an empty Bearer) counts as none. The secret itself is never logged or kept.
  */
 public final class Authentication implements Filter {
     private static final io.helidon.http.HeaderName API_KEY = HeaderNames.create("X-API-Key");
 
     private final Authenticator authenticator;
-    private final List<String> publicPrefixes;
+    private final List<Pattern> publicPaths;
 
-    /** @param publicPaths paths open to anonymous callers; one ending in '/' (other than "/" itself) opens everything under it */
+    /**
+     * @param publicPaths paths that anonymous callers may GET (and HEAD); a segment {@code {name}} stands for any one
+     *                    non-empty segment, as in the routes
+     */
     public Authentication(Authenticator authenticator, List<String> publicPaths) {
         this.authenticator = authenticator;
-        this.publicPrefixes = List.copyOf(publicPaths);
+        this.publicPaths = publicPaths.stream().map(Authentication::pattern).toList();
+    }
+
+    private static Pattern pattern(String path) {
+        return Pattern.compile(Arrays.stream(path.split("/", -1))
+                .map(segment -> segment.startsWith("{") && segment.endsWith("}") ? "[^/]+" : Pattern.quote(segment))
+                .collect(Collectors.joining("/")));
     }
 
     @Override
@@ -40,17 +55,19 @@ public final class Authentication implements Filter {
                 return;
             }
             req.context().register(principal.get());
-        } else if (!isPublic(req.path().path())) {
+        } else if (!isPublic(req)) {
             Problems.send(req, res, new ProblemException(ProblemType.UNAUTHORIZED, "a bearer token or X-API-Key is required"));
             return;
         }
         chain.proceed();
     }
 
-    private boolean isPublic(String path) {
-        for (String prefix : publicPrefixes) {
-            boolean isPrefix = prefix.length() > 1 && prefix.endsWith("/");
-            if (isPrefix ? path.startsWith(prefix) : path.equals(prefix)) return true;
+    private boolean isPublic(RoutingRequest req) {
+        Method method = req.prologue().method();
+        if (method != Method.GET && method != Method.HEAD) return false;
+        String path = req.path().path();
+        for (Pattern open : publicPaths) {
+            if (open.matcher(path).matches()) return true;
         }
         return false;
     }

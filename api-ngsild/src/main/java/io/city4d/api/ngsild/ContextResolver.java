@@ -8,6 +8,7 @@ import io.city4d.core.model.Vocabulary;
 import io.city4d.core.port.DocumentStore;
 import io.city4d.core.problem.ProblemException;
 import io.city4d.core.problem.ProblemType;
+import io.city4d.core.security.AddressPolicy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,7 +19,7 @@ import java.util.Map;
  * Builds active contexts from @context values and Link headers. The core context is bundled; contexts stored through
  * /jsonldContexts are served locally; remote contexts are fetched once with timeouts, only from the hosts the
  * {@link AddressPolicy} allows, and cached. A context that cannot be had yields 503 LdContextNotAvailable, never a
- * hang; one whose host may not be asked, 400 BadRequestData.
+ * hang; one whose host may not be asked, 400 BadRequestData; a hosted one that does not exist, 404.
  */
 public final class ContextResolver implements AutoCloseable {
     public static final String STORED = "jsonld-contexts";
@@ -115,8 +116,9 @@ public final class ContextResolver implements AutoCloseable {
     private JsonNode load(String url) {
         JsonNode hosted = hosted(url);
         if (hosted != null) return hosted;
+        // not a context that cannot be had for now (503), but one that is not there: no retry will find it
         if (url.startsWith(localPrefix)) {
-            throw new ProblemException(ProblemType.LD_CONTEXT_NOT_AVAILABLE, "no stored @context " + url.substring(localPrefix.length()));
+            throw ProblemException.notFound("the @context " + url + " is not hosted here: there is no hosted @context '" + url.substring(localPrefix.length()) + "'");
         }
         JsonNode cached = remoteCache.get(url);
         if (cached != null) return cached;

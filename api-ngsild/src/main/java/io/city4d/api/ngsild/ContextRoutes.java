@@ -2,6 +2,7 @@ package io.city4d.api.ngsild;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.city4d.api.common.Authentication;
 import io.city4d.api.common.Requests;
 import io.city4d.core.model.Json;
@@ -16,9 +17,14 @@ import io.helidon.webserver.http.ServerResponse;
 import java.util.Set;
 import java.util.UUID;
 
-/** /jsonldContexts: contexts hosted by City4D itself, so clients and the broker need no internet (clause 6.29). */
+/**
+ * /jsonldContexts: contexts hosted by City4D itself, so clients and the broker need no internet (clause 6.29). One
+ * context is served to anyone by its URL, as JSON-LD processors fetch it without credentials; the listing and the
+ * changes need a credential, and see only the contexts of the request's tenant (the one that added them).
+ */
 final class ContextRoutes implements HttpService {
     static final String CORE_ID = "core";
+    private static final String OWNER = "tenant";
     private final DocumentStore documents;
     private final ContextResolver resolver;
     private final String localPrefix;
@@ -35,18 +41,24 @@ final class ContextRoutes implements HttpService {
     }
 
     private void list(ServerRequest req, ServerResponse res) {
+        Authentication.requireRead(req);
+        String tenant = Requests.tenant(req);
         ArrayNode urls = Json.NODES.arrayNode().add(Vocabulary.CORE_CONTEXT_URL);
-        documents.list(ContextResolver.STORED, "", 10_000).forEach(d -> urls.add(localPrefix + d.id()));
+        // one whose stored text cannot be read is left out
+        documents.list(ContextResolver.STORED, "", 10_000, unreadable -> { }).stream().filter(d -> owner(d.body()).equals(tenant)).forEach(d -> urls.add(localPrefix + d.id()));
         res.header(HeaderNames.CONTENT_TYPE, LdExchange.JSON).send(urls.toString());
     }
 
     private void add(ServerRequest req, ServerResponse res) {
         Authentication.requireWrite(req);
+        String tenant = Requests.tenant(req);
         Requests.requireContentType(req, Set.of(LdExchange.JSON, LdExchange.LD_JSON));
         JsonNode body = Requests.json(req);
         if (!body.isObject() || !body.has("@context")) throw ProblemException.badData("a context document is an object with @context");
         String id = UUID.randomUUID().toString();
-        documents.put(ContextResolver.STORED, "", id, Json.NODES.objectNode().set("body", body));
+        ObjectNode stored = Json.NODES.objectNode().put(OWNER, tenant);
+        stored.set("body", body);
+        documents.put(ContextResolver.STORED, "", id, stored);
         res.status(201).header(HeaderNames.LOCATION, localPrefix + id).send();
     }
 
@@ -59,7 +71,15 @@ final class ContextRoutes implements HttpService {
 
     private void delete(ServerRequest req, ServerResponse res) {
         Authentication.requireWrite(req);
-        if (!documents.delete(ContextResolver.STORED, "", req.path().pathParameters().get("id"))) throw ProblemException.notFound("no such @context");
+        String tenant = Requests.tenant(req);
+        String id = req.path().pathParameters().get("id");
+        boolean owned = documents.get(ContextResolver.STORED, "", id).map(d -> owner(d).equals(tenant)).orElse(false);
+        if (!owned || !documents.delete(ContextResolver.STORED, "", id)) throw ProblemException.notFound("no such @context");
         res.status(204).send();
+    }
+
+    /** The tenant that added a stored context; those from before tenants were recorded belong to the default tenant. */
+    private static String owner(JsonNode stored) {
+        return stored.path(OWNER).asText("");
     }
 }

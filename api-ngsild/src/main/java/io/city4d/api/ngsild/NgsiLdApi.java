@@ -1,11 +1,14 @@
 package io.city4d.api.ngsild;
 
 import io.city4d.core.pipeline.Pipeline;
+import io.city4d.core.port.DocumentLoader;
 import io.city4d.core.port.Storage;
+import io.city4d.core.security.AddressPolicy;
 import io.city4d.core.subscription.DeadLetters;
 import io.city4d.core.subscription.NotificationTransport;
 import io.city4d.core.subscription.SubscriptionEngine;
 import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.HttpRules;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,26 +29,30 @@ public final class NgsiLdApi implements AutoCloseable {
     private final SubscriptionService subscriptions;
     private final DeadLetters deadLetters;
     private final Tenants tenants;
+    private final HttpNotificationTransport http;
 
     /**
      * @param publicBaseUrl how clients reach this server (e.g. http://localhost:8080), for the URLs of hosted contexts
      * @param retryDelays   waits between notification attempts; after the last, a notification is dead-lettered
      * @param contextHosts  the hosts remote @contexts may be fetched from
+     * @param notifiedHosts the hosts notifications may be sent to, by any transport
+     * @param loader        loads the stored subscriptions and tenants, skipping those it cannot read
      */
     public NgsiLdApi(Pipeline pipeline, Storage storage, Clock clock, String publicBaseUrl, List<NotificationTransport> transports,
-                     List<Duration> retryDelays, AddressPolicy contextHosts) {
+                     List<Duration> retryDelays, AddressPolicy contextHosts, AddressPolicy notifiedHosts, DocumentLoader loader) {
         this.pipeline = pipeline;
         this.storage = storage;
         this.clock = clock;
         this.contexts = new ContextResolver(storage.documents(), publicBaseUrl + PREFIX + "/jsonldContexts/", contextHosts);
         this.deadLetters = new DeadLetters(storage.documents());
         List<NotificationTransport> all = new ArrayList<>(transports);
-        all.add(new HttpNotificationTransport());
+        this.http = new HttpNotificationTransport(notifiedHosts);
+        all.add(http);
         this.engine = new SubscriptionEngine(new NgsiNotificationRenderer(contexts, clock), all, deadLetters, clock, retryDelays, 10_000);
-        this.subscriptions = new SubscriptionService(storage.documents(), engine);
+        this.subscriptions = new SubscriptionService(storage.documents(), engine, notifiedHosts, loader);
         java.util.Set<String> used = new java.util.HashSet<>(storage.entities().tenants());
         subscriptions.all().forEach(d -> used.add(d.tenant()));
-        this.tenants = new Tenants(storage.documents(), used);
+        this.tenants = new Tenants(storage.documents(), used, loader);
         pipeline.addListener(tenants);
         pipeline.addListener(engine);
     }
@@ -60,9 +67,14 @@ public final class NgsiLdApi implements AutoCloseable {
         return new LdView(contexts.fromLinkHeader(linkHeader));
     }
 
-    public void register(HttpRouting.Builder routing, String publicBaseUrl) {
-        LdExchange ld = new LdExchange(contexts);
+    /** Adds the filters the API needs on the whole routing. */
+    public void addFilters(HttpRouting.Builder routing) {
         routing.addFilter(TenantEcho.INSTANCE);
+    }
+
+    /** Registers the API's services. */
+    public void register(HttpRules routing, String publicBaseUrl) {
+        LdExchange ld = new LdExchange(contexts);
         routing.register(PREFIX + "/entities", new EntityRoutes(pipeline, storage.entities(), ld, tenants));
         routing.register(PREFIX + "/entityOperations", new BatchRoutes(pipeline, storage.entities(), ld, tenants));
         routing.register(PREFIX + "/temporal/entities", new TemporalRoutes(storage.entities(), ld, tenants));
@@ -77,6 +89,7 @@ public final class NgsiLdApi implements AutoCloseable {
         pipeline.removeListener(tenants);
         subscriptions.close();
         engine.close();
+        http.close();
         contexts.close();
     }
 }

@@ -4,13 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.city4d.core.model.Json;
 import io.city4d.core.problem.ProblemException;
 import io.city4d.core.problem.ProblemType;
+import io.city4d.core.security.AddressPolicy;
 import io.helidon.http.HeaderNames;
 import io.helidon.webclient.api.HttpClientResponse;
-import io.helidon.webclient.api.Proxy;
 import io.helidon.webclient.api.WebClient;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -32,9 +33,7 @@ final class RemoteContexts implements AutoCloseable {
     private final ExecutorService fetchers = Executors.newVirtualThreadPerTaskExecutor();
 
     RemoteContexts(AddressPolicy policy) {
-        this.client = new Lazy<>(() -> WebClient.builder()
-                .dnsResolver(policy)
-                .proxy(Proxy.noProxy())
+        this.client = new Lazy<>(() -> PolicyDnsResolver.guardedClient(policy)
                 .connectTimeout(TIMEOUT)
                 .readTimeout(TIMEOUT)
                 .followRedirects(true)
@@ -62,8 +61,16 @@ final class RemoteContexts implements AutoCloseable {
             fetch.cancel(true);
             throw unavailable(url, "no answer within " + TIMEOUT.toSeconds() + " s");
         } catch (ExecutionException e) {
+            var refused = PolicyDnsResolver.refusal(e);
+            if (refused.isPresent()) {
+                throw ProblemException.badData("City4D does not fetch @context documents from " + refused.get().host() + ": " + refused.get().getMessage()
+                        + "; an operator can allow the host or its address range with --context-allow");
+            }
             for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
                 if (cause instanceof ProblemException p) throw p;
+                if (cause instanceof UnknownHostException) {
+                    throw new ProblemException(ProblemType.LD_CONTEXT_NOT_AVAILABLE, "the @context host " + uri.getHost() + " cannot be resolved");
+                }
             }
             throw unavailable(url, e.getCause().getClass().getSimpleName());
         } catch (InterruptedException e) {

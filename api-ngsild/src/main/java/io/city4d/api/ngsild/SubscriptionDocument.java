@@ -49,6 +49,7 @@ record SubscriptionDocument(ObjectNode stored) {
         if (entities.isEmpty() && !doc.has("watchedAttributes")) throw ProblemException.badData("a subscription needs entities or watchedAttributes");
         if (body.hasNonNull("q")) {
             String q = body.get("q").asText();
+            SubscriptionLimits.checkQ(q);
             QExpr expr = QueryParser.parse(q);
             ObjectNode names = doc.putObject("qNames");
             expr.renameAttributes(n -> {
@@ -60,6 +61,7 @@ record SubscriptionDocument(ObjectNode stored) {
         if (body.has("geoQ")) {
             JsonNode g = body.get("geoQ");
             String geoproperty = g.hasNonNull("geoproperty") ? ctx.expand(g.get("geoproperty").asText()) : GeoQuery.DEFAULT_PROPERTY;
+            SubscriptionLimits.checkCoordinates(g.get("coordinates"));
             GeoQuery.parse(g.path("georel").asText(null), g.path("geometry").asText(null), g.has("coordinates") ? coordinates(g.get("coordinates")) : null, geoproperty);
             doc.putObject("geoQ").put("georel", g.get("georel").asText()).put("geometry", g.get("geometry").asText())
                     .put("coordinates", coordinates(g.get("coordinates"))).put("geoproperty", geoproperty);
@@ -86,7 +88,8 @@ record SubscriptionDocument(ObjectNode stored) {
         }
         if (body.hasNonNull("expiresAt")) doc.put("expiresAt", Times.format(Times.parse(body.get("expiresAt").asText(), "expiresAt")));
         doc.put("isActive", body.path("isActive").asBoolean(true));
-        if (body.has("notificationTrigger")) doc.set("notificationTrigger", body.get("notificationTrigger"));
+        if (body.has("notificationTrigger")) doc.set("notificationTrigger", textArray(body.get("notificationTrigger"), "notificationTrigger"));
+        SubscriptionLimits.checkStored(doc);
         return new SubscriptionDocument(doc);
     }
 
@@ -187,6 +190,13 @@ record SubscriptionDocument(ObjectNode stored) {
         ArrayNode out = Json.NODES.arrayNode();
         names.forEach(n -> out.add(ctx.expand(n.asText())));
         return out;
+    }
+
+    /** An array of names, taken as they are. */
+    private static ArrayNode textArray(JsonNode names, String what) {
+        if (!names.isArray()) throw ProblemException.badData(what + " must be an array of names");
+        for (JsonNode n : names) if (!n.isTextual()) throw ProblemException.badData(what + " must be an array of names");
+        return (ArrayNode) names;
     }
 
     private static ArrayNode compactNames(JsonNode names, LdContext ctx) {

@@ -2,11 +2,16 @@ package io.city4d.api.ngsild;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.city4d.core.port.DocumentLoader;
 import io.city4d.core.port.DocumentStore;
 import io.city4d.core.problem.ProblemException;
 import io.city4d.core.problem.ProblemType;
+import io.city4d.core.security.AddressPolicy;
 import io.city4d.core.subscription.SubscriptionEngine;
 import io.city4d.core.subscription.SubscriptionStatus;
+import io.city4d.core.subscription.UndeliverableNotification;
+import java.net.URI;
+import java.net.UnknownHostException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -25,16 +30,15 @@ final class SubscriptionService implements AutoCloseable {
 
     private final DocumentStore documents;
     private final SubscriptionEngine engine;
+    private final AddressPolicy notifiedHosts;
     private final Map<String, SubscriptionDocument> byKey = new ConcurrentHashMap<>();
     private final ScheduledExecutorService saver = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon().name("city4d-subscription-status").unstarted(r));
 
-    SubscriptionService(DocumentStore documents, SubscriptionEngine engine) {
+    SubscriptionService(DocumentStore documents, SubscriptionEngine engine, AddressPolicy notifiedHosts, DocumentLoader loader) {
         this.documents = documents;
         this.engine = engine;
-        for (DocumentStore.Document d : documents.list(COLLECTION, null, Integer.MAX_VALUE)) {
-            SubscriptionDocument doc = new SubscriptionDocument((ObjectNode) d.body());
-            register(doc, status(d.body().get("status")));
-        }
+        this.notifiedHosts = notifiedHosts;
+        loader.forEach(COLLECTION, null, d -> register(new SubscriptionDocument((ObjectNode) d.body()), status(d.body().get("status"))));
         saver.scheduleWithFixedDelay(this::saveStatus, 2, 2, TimeUnit.SECONDS);
     }
 
@@ -67,25 +71,36 @@ final class SubscriptionService implements AutoCloseable {
         return byKey.values();
     }
 
+    /** Deletes a subscription, or a stored one that could not be loaded at start-up. */
     boolean delete(String tenant, String id) {
-        if (byKey.remove(key(tenant, id)) == null) return false;
-        engine.remove(tenant, id);
-        documents.delete(COLLECTION, tenant, id);
-        return true;
+        boolean registered = byKey.remove(key(tenant, id)) != null;
+        if (registered) engine.remove(tenant, id);
+        return documents.delete(COLLECTION, tenant, id) || registered;
     }
 
     SubscriptionStatus status(String tenant, String id) {
         return engine.status(tenant, id);
     }
 
+    /** Compiled into the engine first, so that a document that does not compile is not registered at all. */
     private void register(SubscriptionDocument doc, SubscriptionStatus status) {
-        byKey.put(key(doc.tenant(), doc.id()), doc);
         engine.put(doc.compile(), status);
+        byKey.put(key(doc.tenant(), doc.id()), doc);
     }
 
+    /** A subscription's endpoint must have a transport, and a host the address policy allows (it is checked again at each delivery). */
     private void checkEndpoint(SubscriptionDocument doc) {
-        String scheme = doc.compile().endpoint().getScheme();
-        if (!engine.supportsScheme(scheme)) throw ProblemException.badData("notification endpoints with scheme " + scheme + " are not supported");
+        URI endpoint = doc.compile().endpoint();
+        if (!engine.supportsScheme(endpoint.getScheme())) {
+            throw ProblemException.badData("notification endpoints with scheme " + endpoint.getScheme() + " are not supported");
+        }
+        try {
+            notifiedHosts.resolve(endpoint.getHost());
+        } catch (AddressPolicy.Refused e) {
+            throw ProblemException.badData(UndeliverableNotification.refused(e).getMessage());
+        } catch (UnknownHostException e) {
+            // it may resolve by the time there is something to send, when the delivery checks it again
+        }
     }
 
     private void saveStatus() {

@@ -4,6 +4,7 @@ import io.city4d.api.common.Requests;
 import io.city4d.core.model.Json;
 import io.city4d.core.pipeline.ChangeListener;
 import io.city4d.core.port.Change;
+import io.city4d.core.port.DocumentLoader;
 import io.city4d.core.port.DocumentStore;
 import io.city4d.core.problem.ProblemException;
 import io.city4d.core.problem.ProblemType;
@@ -26,10 +27,10 @@ final class Tenants implements ChangeListener {
     private final Set<String> known = ConcurrentHashMap.newKeySet();
 
     /** @param alreadyUsed tenants holding data from before tenants were recorded (entities, subscriptions) */
-    Tenants(DocumentStore documents, Collection<String> alreadyUsed) {
+    Tenants(DocumentStore documents, Collection<String> alreadyUsed, DocumentLoader loader) {
         this.documents = documents;
         known.add("");
-        documents.list(COLLECTION, null, Integer.MAX_VALUE).forEach(d -> known.add(d.tenant()));
+        loader.forEach(COLLECTION, null, d -> known.add(d.tenant()));
         alreadyUsed.forEach(this::created);
     }
 

@@ -5,6 +5,7 @@ import io.city4d.server.City4d;
 import io.city4d.server.ServerConfig;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.List;
 
 /**
  * A real City4D started in this process on free ports of 127.0.0.1, over a temporary data directory (and a fresh
@@ -20,7 +21,9 @@ public final class BenchServer implements AutoCloseable {
     public BenchServer(StoreChoice store) {
         data = TempDirectory.create("city4d-bench-");
         database = store.freshDatabase();
-        ServerConfig config = ServerConfig.embedded(data.path(), 0, 0).withHost(HOST).withAdminToken(token).withMaxBody(64L << 20);
+        // the notification benchmark's receiver listens on this host
+        ServerConfig config = ServerConfig.embedded(data.path(), 0, 0).withHost(HOST).withAdminToken(token).withMaxBody(64L << 20)
+                .withNotifyAllow(List.of(HOST + "/32"));
         if (database != null) config = config.withPostgres(database.url(), database.user(), database.password());
         city = City4d.start(config);
     }

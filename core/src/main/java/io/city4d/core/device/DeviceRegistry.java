@@ -1,6 +1,7 @@
 package io.city4d.core.device;
 
 import io.city4d.core.model.Json;
+import io.city4d.core.port.DocumentLoader;
 import io.city4d.core.port.DocumentStore;
 import io.city4d.core.problem.ProblemException;
 import java.io.IOException;
@@ -23,17 +24,21 @@ public final class DeviceRegistry {
     private final Map<String, Device> devices = new ConcurrentHashMap<>();
     private final Map<String, DeviceProfile> profiles = new ConcurrentHashMap<>();
 
-    public DeviceRegistry(DocumentStore documents) {
+    public DeviceRegistry(DocumentStore documents, DocumentLoader loader) {
         this.documents = documents;
         builtInProfiles().forEach(p -> profiles.put(p.name(), p));
-        for (var d : documents.list(PROFILES, GLOBAL, Integer.MAX_VALUE)) {
+        loader.forEach(PROFILES, GLOBAL, d -> {
             DeviceProfile p = Json.MAPPER.convertValue(d.body(), DeviceProfile.class);
+            if (p.name() == null) throw new IllegalArgumentException("a device profile needs a name");
             profiles.put(p.name(), p);
-        }
-        for (var d : documents.list(DEVICES, null, Integer.MAX_VALUE)) {
+        });
+        loader.forEach(DEVICES, null, d -> {
             Device device = Json.MAPPER.convertValue(d.body(), Device.class);
+            if (device.id() == null || device.tenant() == null || device.entityId() == null || device.profile() == null) {
+                throw new IllegalArgumentException("a device needs an id, a tenant, an entityId and a profile");
+            }
             devices.put(key(device.tenant(), device.id()), device);
-        }
+        });
     }
 
     /** The profiles every installation has, with their names expanded; see docs/devices.md. */

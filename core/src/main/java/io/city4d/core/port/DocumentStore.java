@@ -3,6 +3,7 @@ package io.city4d.core.port;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Small durable JSON documents by collection, tenant and id: subscriptions, devices, device profiles, credentials,
@@ -16,7 +17,13 @@ public interface DocumentStore {
     /** Documents of a collection, oldest first; a null tenant lists all tenants. */
     List<Document> list(String collection, String tenant, int limit);
 
+    /** As {@link #list(String, String, int)}, but a document whose stored text cannot be read is handed to unreadable and left out. */
+    List<Document> list(String collection, String tenant, int limit, Consumer<Unreadable> unreadable);
+
     boolean delete(String collection, String tenant, String id);
 
     record Document(String tenant, String id, JsonNode body) {}
+
+    /** A stored document that cannot be read, and why. */
+    record Unreadable(String collection, String tenant, String id, String reason) {}
 }

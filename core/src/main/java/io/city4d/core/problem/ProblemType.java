@@ -21,6 +21,7 @@ public enum ProblemType {
     METHOD_NOT_ALLOWED("https://city4d.io/problems/method-not-allowed", 405, "Method not allowed"),
     UNAUTHORIZED("https://city4d.io/problems/unauthorized", 401, "Unauthorized"),
     FORBIDDEN("https://city4d.io/problems/forbidden", 403, "Forbidden"),
+    CONFLICT("https://city4d.io/problems/conflict", 409, "Conflict"),
     OVERLOADED("https://city4d.io/problems/overloaded", 503, "Overloaded, retry later"),
     TOO_MANY_REQUESTS("https://city4d.io/problems/too-many-requests", 429, "Too many requests");
 

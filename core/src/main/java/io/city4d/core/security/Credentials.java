@@ -2,6 +2,7 @@ package io.city4d.core.security;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.city4d.core.model.Json;
+import io.city4d.core.port.DocumentLoader;
 import io.city4d.core.port.DocumentStore;
 import java.time.Instant;
 import java.util.List;
@@ -17,12 +18,12 @@ public final class Credentials {
     private final DocumentStore documents;
     private final Map<String, Credential> byHash = new ConcurrentHashMap<>();
 
-    public Credentials(DocumentStore documents) {
+    public Credentials(DocumentStore documents, DocumentLoader loader) {
         this.documents = documents;
-        for (DocumentStore.Document d : documents.list(COLLECTION, GLOBAL, Integer.MAX_VALUE)) {
+        loader.forEach(COLLECTION, GLOBAL, d -> {
             Credential c = read(d.body());
             byHash.put(c.secretHash(), c);
-        }
+        });
     }
 
     public void save(Credential credential) {

@@ -9,4 +9,12 @@ public record Principal(String credentialId, String name, Role role, String tena
     public boolean mayUseTenant(String requested) {
         return tenant == null || tenant.equals(requested);
     }
+
+    /**
+     * Whether this caller may issue, see and revoke a credential of that role and tenant: never one wider than itself,
+     * so a role it includes, limited to its own tenant (or to any tenant, or none, when it has no tenant limit itself).
+     */
+    public boolean administers(Role otherRole, String otherTenant) {
+        return role.canAdminister() && role.includes(otherRole) && (tenant == null || tenant.equals(otherTenant));
+    }
 }

@@ -21,6 +21,11 @@ public enum Role {
 
     public boolean canAdminister() { return this == ADMIN; }
 
+    /** Whether this role holds every right of the other: itself, the read and write roles after it, and device for admins. */
+    public boolean includes(Role other) {
+        return this == other || this == ADMIN || other != DEVICE && ordinal() < other.ordinal();
+    }
+
     public static Role of(String name) {
         return Role.valueOf(name.trim().toUpperCase(java.util.Locale.ROOT));
     }

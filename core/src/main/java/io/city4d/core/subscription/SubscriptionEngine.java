@@ -23,8 +23,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Matches committed changes against subscriptions and delivers notifications. Deliveries run off the writer's
- * thread, retry with backoff and, when every attempt failed or too many are in flight, end in the dead-letter
- * store: a notification is delivered or recorded, never silently dropped (throttled ones excepted, by definition).
+ * thread, retry with backoff and end in the dead-letter store when every attempt failed, when one failed in a way no
+ * retry mends ({@link UndeliverableNotification}) or when too many are in flight: a notification is delivered or
+ * recorded, never silently dropped (throttled ones excepted, by definition).
  */
 public final class SubscriptionEngine implements ChangeListener, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SubscriptionEngine.class);
@@ -167,6 +168,9 @@ public final class SubscriptionEngine implements ChangeListener, AutoCloseable {
             if (error == null) {
                 inFlight.release();
                 active.status().sent(clock.instant());
+            } else if (undeliverable(error) != null) {
+                inFlight.release();
+                deadLetter(active, message, attempt, undeliverable(error).getMessage());
             } else if (attempt <= retryDelays.size()) {
                 Duration delay = retryDelays.get(attempt - 1);
                 retries.schedule(() -> senders.execute(() -> attempt(active, message, attempt + 1)), delay.toMillis(), TimeUnit.MILLISECONDS);
@@ -175,6 +179,13 @@ public final class SubscriptionEngine implements ChangeListener, AutoCloseable {
                 deadLetter(active, message, attempt, String.valueOf(error.getMessage()));
             }
         });
+    }
+
+    private static UndeliverableNotification undeliverable(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof UndeliverableNotification u) return u;
+        }
+        return null;
     }
 
     private void deadLetter(Active active, NotificationRenderer.Rendered message, int attempts, String error) {

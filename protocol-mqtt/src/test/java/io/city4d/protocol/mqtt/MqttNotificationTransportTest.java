@@ -4,7 +4,12 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.city4d.core.security.AddressPolicy;
+import io.city4d.core.subscription.UndeliverableNotification;
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
@@ -28,7 +33,7 @@ class MqttNotificationTransportTest {
     @BeforeEach
     void start() throws Exception {
         Mosquitto.require();
-        transport = new MqttNotificationTransport();
+        transport = new MqttNotificationTransport(new AddressPolicy(List.of(Mosquitto.HOST + "/32"), MqttNotificationTransportTest::standInDns));
         prefix = Mosquitto.uniquePrefix("notify");
         subscriber = new MqttAsyncClient("tcp://" + Mosquitto.HOST + ":" + Mosquitto.PORT, "city4d-test-sub-" + System.nanoTime(), new MemoryPersistence());
         subscriber.setCallback(inbox);
@@ -43,6 +48,12 @@ class MqttNotificationTransportTest {
             subscriber.disconnect().waitForCompletion(5_000);
             subscriber.close();
         }
+    }
+
+    /** Names only this test knows, for Mosquitto's loopback address. */
+    private static InetAddress[] standInDns(String host) throws UnknownHostException {
+        if (host.endsWith(".test")) return new InetAddress[] {InetAddress.getByName(Mosquitto.HOST)};
+        return InetAddress.getAllByName(host);
     }
 
     private URI endpoint(String topic, String query) {
@@ -78,6 +89,22 @@ class MqttNotificationTransportTest {
             assertThat(message.getQos()).isZero();
             assertThat(new String(message.getPayload(), UTF_8)).isEqualTo("n" + i);
         }
+    }
+
+    @Test
+    void connectsToTheAddressThePolicyCheckedAndRefusesABrokerItDoesNotAllow() throws Exception {
+        URI named = URI.create("mqtt://broker.test:" + Mosquitto.PORT + "/" + prefix + "named");
+        transport.send(named, "text/plain", "by name".getBytes(UTF_8), Map.of()).get(10, TimeUnit.SECONDS);
+        assertThat(received.poll(5, TimeUnit.SECONDS)).as("the stand-in name led to the address that was checked").isNotNull();
+
+        try (MqttNotificationTransport guarded = new MqttNotificationTransport(new AddressPolicy(List.of(), MqttNotificationTransportTest::standInDns))) {
+            for (String host : List.of("broker.test", Mosquitto.HOST, "169.254.169.254")) {
+                URI refused = URI.create("mqtt://" + host + ":" + Mosquitto.PORT + "/" + prefix + "refused");
+                assertThatThrownBy(() -> guarded.send(refused, "text/plain", "no".getBytes(UTF_8), Map.of()).get(10, TimeUnit.SECONDS))
+                        .as(host).hasCauseInstanceOf(UndeliverableNotification.class).hasMessageContaining("not a public address");
+            }
+        }
+        assertThat(received.poll(500, TimeUnit.MILLISECONDS)).as("nothing reached the broker").isNull();
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.city4d.core.model.Vocabulary;
 import io.city4d.core.pipeline.Command;
 import io.city4d.core.pipeline.Pipeline;
 import io.city4d.core.pipeline.TwinOperations;
+import io.city4d.core.port.DocumentLoader;
 import io.city4d.core.security.Authenticator;
 import io.city4d.core.security.Credentials;
 import io.city4d.core.security.Principal;
@@ -37,8 +38,9 @@ final class TestCity implements AutoCloseable {
     TestCity(Path dir, Pipeline.Settings settings) {
         storage = new SqliteStorage(dir.resolve("city4d.db"));
         pipeline = new Pipeline(storage.entities(), Clock.systemUTC(), settings);
-        registry = new DeviceRegistry(storage.documents());
-        authenticator = new Authenticator(new Credentials(storage.documents()), Clock.systemUTC());
+        DocumentLoader loader = new DocumentLoader(storage.documents());
+        registry = new DeviceRegistry(storage.documents(), loader);
+        authenticator = new Authenticator(new Credentials(storage.documents(), loader), Clock.systemUTC());
         telemetry = new DeviceTelemetry(registry, pipeline, Clock.systemUTC());
     }
 

@@ -1,9 +1,12 @@
 package io.city4d.store.jdbc;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.city4d.core.port.DocumentStore;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** Small JSON documents in one table; writes share the group commit of entity changes, so they are durable too. */
 final class JdbcDocumentStore implements DocumentStore {
@@ -32,11 +35,29 @@ final class JdbcDocumentStore implements DocumentStore {
 
     @Override
     public List<Document> list(String collection, String tenant, int limit) {
+        return list(collection, tenant, limit, unreadable -> {
+            throw new StoreException("the stored document " + unreadable.id() + " in " + collection + " is not valid JSON: " + unreadable.reason());
+        });
+    }
+
+    @Override
+    public List<Document> list(String collection, String tenant, int limit, Consumer<Unreadable> unreadable) {
         SqlFragment where = SqlFragment.of("collection = ?", collection);
         if (tenant != null) where = where.and(SqlFragment.of("tenant = ?", tenant));
         SqlFragment query = where.inside("SELECT tenant, id, body FROM document WHERE %s").then(" ORDER BY seq LIMIT ?", limit);
-        return readers.read(connection -> Jdbc.list(connection, query,
-                row -> new Document(row.getString(1), row.getString(2), EntityCodec.parse(row.getString(3)))));
+        List<Document> documents = new ArrayList<>();
+        for (String[] row : readers.read(connection -> Jdbc.list(connection, query, r -> new String[] {r.getString(1), r.getString(2), r.getString(3)}))) {
+            try {
+                documents.add(new Document(row[0], row[1], EntityCodec.parse(row[2])));
+            } catch (StoreException e) {
+                unreadable.accept(new Unreadable(collection, row[0], row[1], reason(e)));
+            }
+        }
+        return documents;
+    }
+
+    private static String reason(StoreException e) {
+        return e.getCause() instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
     }
 
     @Override

@@ -1,9 +1,5 @@
-package io.city4d.api.ngsild;
+package io.city4d.core.security;
 
-import io.city4d.core.problem.ProblemException;
-import io.city4d.core.problem.ProblemType;
-import io.helidon.webclient.api.DnsAddressLookup;
-import io.helidon.webclient.spi.DnsResolver;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -17,20 +13,33 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Which hosts City4D connects to when a request makes it fetch a remote @context: against server-side request
- * forgery, only hosts with public addresses, never loopback, link-local, private (RFC 1918, RFC 4193), shared
- * (RFC 6598), multicast, reserved or unspecified ones, unless the operator allowed the host by name or an address
- * range that holds its address. As the web client's DNS resolver it resolves each host once, when the connection is
- * made, and hands back the address it checked for the connection to go to, so a DNS answer that changes between a
- * check and a connection (DNS rebinding) cannot lead it elsewhere; redirects pass through it too.
+ * Which hosts City4D connects to when a caller names a URL it then reaches (a remote @context, a notification
+ * endpoint): against server-side request forgery, only hosts with public addresses, never loopback, link-local,
+ * private (RFC 1918, RFC 4193), shared (RFC 6598), multicast, reserved or unspecified ones, unless the operator allowed
+ * the host by name or an address range that holds its address. A host is resolved once, and the connection must go to
+ * the address that was checked, so a DNS answer that changes between a check and a connection (DNS rebinding) cannot
+ * lead it elsewhere.
  */
-public final class AddressPolicy implements DnsResolver {
+public final class AddressPolicy {
     private static final Pattern IPV4_LITERAL = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
     /** Host name lookup, so that tests can stand in for DNS. */
     @FunctionalInterface
-    interface Lookup {
+    public interface Lookup {
         InetAddress[] all(String host) throws UnknownHostException;
+    }
+
+    /** A host whose every address the policy refuses. */
+    public static final class Refused extends RuntimeException {
+        private final String host;
+
+        Refused(String host, InetAddress[] addresses) {
+            super("it resolves to " + Arrays.stream(addresses).map(InetAddress::getHostAddress).collect(Collectors.joining(", "))
+                    + ", which is not a public address (loopback, private, link-local and the like)", null, false, false);
+            this.host = host;
+        }
+
+        public String host() { return host; }
     }
 
     private final Set<String> hosts = new HashSet<>();
@@ -42,7 +51,7 @@ public final class AddressPolicy implements DnsResolver {
         this(allowed, InetAddress::getAllByName);
     }
 
-    AddressPolicy(List<String> allowed, Lookup lookup) {
+    public AddressPolicy(List<String> allowed, Lookup lookup) {
         this.lookup = lookup;
         for (String entry : allowed) {
             String e = entry.trim().toLowerCase(Locale.ROOT);
@@ -57,34 +66,31 @@ public final class AddressPolicy implements DnsResolver {
         return new AddressPolicy(List.of());
     }
 
-    @Override
-    public InetAddress resolveAddress(String host, DnsAddressLookup preference) {
+    /**
+     * The address to connect to for a host name or literal (IPv6 ones in brackets too): the first of its addresses that
+     * the policy permits, or any of them for a host the operator allowed by name.
+     *
+     * @throws Refused when it permits none of them
+     */
+    public InetAddress resolve(String host) throws UnknownHostException {
         String name = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-        InetAddress[] addresses;
-        try {
-            addresses = lookup.all(name);
-        } catch (UnknownHostException e) {
-            throw new ProblemException(ProblemType.LD_CONTEXT_NOT_AVAILABLE, "the @context host " + name + " cannot be resolved");
-        }
+        InetAddress[] addresses = lookup.all(name);
         boolean named = hosts.contains(name.toLowerCase(Locale.ROOT));
         for (InetAddress address : addresses) {
             if (named || permits(address)) return address;
         }
-        throw ProblemException.badData("City4D does not fetch @context documents from " + name + ": it resolves to "
-                + Arrays.stream(addresses).map(InetAddress::getHostAddress).collect(Collectors.joining(", "))
-                + ", which is not a public address (loopback, private, link-local and the like); an operator can allow the host"
-                + " or its address range with --context-allow");
+        throw new Refused(name, addresses);
     }
 
     /** Whether a connection to this address is allowed: a public one, or one in a range the operator allowed. */
-    boolean permits(InetAddress address) {
+    public boolean permits(InetAddress address) {
         for (Range range : ranges) {
             if (range.contains(address)) return true;
         }
         return isPublic(address);
     }
 
-    static boolean isPublic(InetAddress address) {
+    public static boolean isPublic(InetAddress address) {
         if (address.isAnyLocalAddress() || address.isLoopbackAddress() || address.isLinkLocalAddress() || address.isSiteLocalAddress()
                 || address.isMulticastAddress()) {
             return false;

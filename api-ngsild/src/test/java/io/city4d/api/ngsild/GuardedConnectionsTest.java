@@ -6,63 +6,26 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.sun.net.httpserver.HttpServer;
 import io.city4d.core.problem.ProblemException;
 import io.city4d.core.problem.ProblemType;
-import io.helidon.webclient.api.DnsAddressLookup;
+import io.city4d.core.security.AddressPolicy;
+import io.city4d.core.subscription.UndeliverableNotification;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
- * Which addresses a remote @context may come from. The classification is checked on address literals, so no packet
- * leaves the machine; the fetches go to a real HTTP server on loopback under names that only a stand-in DNS knows.
+ * Remote @contexts and HTTP notifications connect only where the address policy allows, to the address it checked:
+ * a real HTTP server on loopback, reached under names that only a stand-in DNS knows.
  */
-class AddressPolicyTest {
-    private static InetAddress ip(String literal) {
-        try {
-            return InetAddress.getByName(literal);
-        } catch (UnknownHostException e) {
-            throw new IllegalArgumentException(e);
-        }
-    }
-
-    @Test
-    void onlyPublicAddressesAreAllowedByDefault() {
-        for (String refused : List.of("127.0.0.1", "127.10.20.30", "0.0.0.0", "0.1.2.3", "10.1.2.3", "172.16.0.1", "172.31.255.255",
-                "192.168.1.1", "169.254.169.254", "100.64.0.1", "100.127.255.254", "224.0.0.1", "239.255.255.250", "240.0.0.1",
-                "255.255.255.255", "::", "::1", "fe80::1", "fc00::1", "fd12:3456::1", "fec0::1", "ff02::1", "::ffff:127.0.0.1",
-                "::ffff:10.0.0.1", "::127.0.0.1", "64:ff9b::a9fe:a9fe", "2002:c0a8:0101::1", "fd00:ec2::254")) {
-            assertThat(AddressPolicy.isPublic(ip(refused))).as(refused).isFalse();
-        }
-        for (String allowed : List.of("8.8.8.8", "1.1.1.1", "100.63.255.255", "100.128.0.1", "172.15.255.255", "172.32.0.1",
-                "192.169.0.1", "2001:4860:4860::8888", "2a00:1450:4001::1", "64:ff9b::808:808", "2002:0808:0808::1")) {
-            assertThat(AddressPolicy.isPublic(ip(allowed))).as(allowed).isTrue();
-        }
-    }
-
-    @Test
-    void theOperatorAllowsRangesAndNames() {
-        AddressPolicy policy = new AddressPolicy(List.of("10.20.0.0/16", "127.0.0.1", "fd00::/8", "Contexts.City.Internal."),
-                host -> new InetAddress[] {ip("10.99.0.1")});
-        assertThat(policy.permits(ip("10.20.5.6"))).isTrue();
-        assertThat(policy.permits(ip("10.21.0.1"))).isFalse();
-        assertThat(policy.permits(ip("127.0.0.1"))).isTrue();
-        assertThat(policy.permits(ip("127.0.0.2"))).as("a single address is a /32").isFalse();
-        assertThat(policy.permits(ip("fd12::1"))).isTrue();
-        assertThat(policy.permits(ip("8.8.8.8"))).isTrue();
-        assertThat(policy.resolveAddress("contexts.city.internal", DnsAddressLookup.IPV4_PREFERRED)).as("an allowed name, whatever its address")
-                .isEqualTo(ip("10.99.0.1"));
-        assertThatThrownBy(() -> policy.resolveAddress("other.city.internal", DnsAddressLookup.IPV4_PREFERRED))
-                .isInstanceOf(ProblemException.class).hasMessageContaining("10.99.0.1").hasMessageContaining("--context-allow");
-        for (String bad : List.of("10.0.0.0/33", "10.0.0.0/x", "example.org/8")) {
-            assertThatThrownBy(() -> new AddressPolicy(List.of(bad))).as(bad).isInstanceOf(IllegalArgumentException.class).hasMessageContaining(bad);
-        }
-    }
-
+class GuardedConnectionsTest {
     @Test
     void aHostIsResolvedOnceAndTheConnectionGoesToTheAddressThatWasChecked() throws Exception {
         HttpServer http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -89,7 +52,9 @@ class AddressPolicyTest {
             lookups.incrementAndGet();
             List<String> a = answers.get(host);
             if (a == null) throw new UnknownHostException(host);
-            return a.stream().map(AddressPolicyTest::ip).toArray(InetAddress[]::new);
+            InetAddress[] addresses = new InetAddress[a.size()];
+            for (int i = 0; i < addresses.length; i++) addresses[i] = InetAddress.getByName(a.get(i));
+            return addresses;
         };
         try (RemoteContexts allowed = new RemoteContexts(new AddressPolicy(List.of("127.0.0.1/32", "contexts.test"), dns));
              RemoteContexts guarded = new RemoteContexts(new AddressPolicy(List.of("contexts.test"), dns))) {
@@ -104,6 +69,46 @@ class AddressPolicyTest {
             assertThatThrownBy(() -> guarded.fetch("http://nowhere.test:" + port + "/ctx.jsonld")).isInstanceOf(ProblemException.class)
                     .extracting(e -> ((ProblemException) e).type()).isEqualTo(ProblemType.LD_CONTEXT_NOT_AVAILABLE);
             assertThat(hosts).as("no request reached a refused host").hasSize(1);
+        } finally {
+            http.stop(0);
+        }
+    }
+
+    @Test
+    void notificationsGoOnlyToAllowedHostsAfterTheirNamesAreResolved() throws Exception {
+        HttpServer http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        ConcurrentLinkedQueue<String> received = new ConcurrentLinkedQueue<>();
+        http.createContext("/notify", exchange -> {
+            received.add(exchange.getRequestHeaders().getFirst("Host") + " " + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        http.createContext("/moved", exchange -> {
+            exchange.getResponseHeaders().add("Location", "http://127.0.0.1:" + http.getAddress().getPort() + "/notify");
+            exchange.sendResponseHeaders(307, -1);
+            exchange.close();
+        });
+        http.start();
+        int port = http.getAddress().getPort();
+        // names that resolve to loopback, as a public name might come to resolve to an internal address
+        AddressPolicy.Lookup dns = host -> host.endsWith(".test") ? InetAddress.getAllByName("127.0.0.1") : InetAddress.getAllByName(host);
+        byte[] body = "{\"type\":\"Notification\"}".getBytes(StandardCharsets.UTF_8);
+        try (HttpNotificationTransport allowed = new HttpNotificationTransport(new AddressPolicy(List.of("127.0.0.1/32"), dns));
+             HttpNotificationTransport guarded = new HttpNotificationTransport(new AddressPolicy(List.of(), dns))) {
+            allowed.send(URI.create("http://receiver.test:" + port + "/notify"), "application/json", body, Map.of("NGSILD-Tenant", "east"))
+                    .get(10, TimeUnit.SECONDS);
+            assertThat(received).containsExactly("receiver.test:" + port + " {\"type\":\"Notification\"}");
+
+            for (String host : List.of("receiver.test", "127.0.0.1", "169.254.169.254", "[::1]", "[::ffff:169.254.169.254]")) {
+                URI endpoint = URI.create("http://" + host + ":" + port + "/notify");
+                assertThatThrownBy(() -> guarded.send(endpoint, "application/json", body, Map.of()).get(10, TimeUnit.SECONDS)).as(host)
+                        .isInstanceOf(ExecutionException.class).hasCauseInstanceOf(UndeliverableNotification.class)
+                        .hasMessageContaining("not a public address").hasMessageContaining("--notify-allow");
+            }
+            assertThatThrownBy(() -> allowed.send(URI.create("http://receiver.test:" + port + "/moved"), "application/json", body, Map.of())
+                    .get(10, TimeUnit.SECONDS)).as("a redirect is not followed, but may be retried").isInstanceOf(ExecutionException.class)
+                    .hasMessageContaining("307").cause().isNotInstanceOf(UndeliverableNotification.class);
+            assertThat(received).as("nothing reached the receiver but the allowed notification").hasSize(1);
         } finally {
             http.stop(0);
         }

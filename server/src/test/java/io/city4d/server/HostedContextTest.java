@@ -1,0 +1,63 @@
+package io.city4d.server;
+
+import static io.city4d.server.Api.NGSI;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.city4d.core.security.Role;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Hosted @contexts: each one public by its URL, the listing and the changes only for credentials, tenant by tenant. */
+class HostedContextTest {
+    @RegisterExtension
+    static final RunningServer running = new RunningServer();
+
+    @Test
+    void aHostedContextIsPublicByItsUrlButListedOnlyToCredentialsOfItsTenant() {
+        String east = hostedPath(running.api.tenant("east"), "{\"@context\":{\"Lamp\":\"urn:east:Lamp\"}}");
+        String west = hostedPath(running.api.tenant("west"), "{\"@context\":{\"Lamp\":\"urn:west:Lamp\"}}");
+        assertThat(running.api.anonymous().get(east).json().at("/@context/Lamp").asText()).isEqualTo("urn:east:Lamp");
+
+        Api eastReader = running.api.token(running.server.issue(Role.READER, "east")).tenant("east");
+        assertThat(listed(eastReader)).anyMatch(u -> u.endsWith(east)).noneMatch(u -> u.endsWith(west));
+        assertThat(listed(running.api.tenant("west"))).anyMatch(u -> u.endsWith(west)).noneMatch(u -> u.endsWith(east));
+        assertThat(listed(running.api)).as("the default tenant added none").containsExactly("https://uri.etsi.org/ngsi-ld/v1/ngsi-ld-core-context-v1.8.jsonld");
+        assertThat(eastReader.tenant("west").get(NGSI + "/jsonldContexts").status()).isEqualTo(403);
+        assertThat(running.api.anonymous().get(NGSI + "/jsonldContexts/").status()).isEqualTo(401);
+        assertThat(running.api.token(running.server.issue(Role.DEVICE, null)).get(NGSI + "/jsonldContexts").status()).isEqualTo(403);
+
+        Api eastOperator = running.api.token(running.server.issue(Role.OPERATOR, "east")).tenant("east");
+        assertThat(eastOperator.delete(west).status()).as("another tenant's context is not found").isEqualTo(404);
+        assertThat(running.api.anonymous().get(west).status()).isEqualTo(200);
+        assertThat(eastOperator.delete(east).status()).isEqualTo(204);
+        assertThat(running.api.anonymous().get(east).status()).isEqualTo(404);
+    }
+
+    @Test
+    void aRequestNamingAHostedContextThatDoesNotExistIsToldSoWithA404() {
+        String url = running.server.city.baseUrl() + NGSI + "/jsonldContexts/nope";
+        var r = running.api.link(url).get(NGSI + "/types");
+        assertThat(r.status()).as(r.toString()).isEqualTo(404);
+        assertThat(r.header("Retry-After")).isEmpty();
+        assertThat(r.json().get("detail").asText()).contains(url).contains("nope");
+        assertThat(running.api.get(NGSI + "/jsonldContexts/nope").status()).isEqualTo(404);
+    }
+
+    private static String hostedPath(Api by, String context) {
+        var r = by.post(NGSI + "/jsonldContexts", context);
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        String location = r.header("Location").orElseThrow();
+        return location.substring(location.indexOf(NGSI));
+    }
+
+    private static List<String> listed(Api by) {
+        var r = by.get(NGSI + "/jsonldContexts");
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        List<String> urls = new ArrayList<>();
+        r.json().forEach((JsonNode u) -> urls.add(u.asText()));
+        return urls;
+    }
+}
