@@ -109,6 +109,8 @@ final class Partition implements Runnable {
             for (int i = 0; i < batch.size(); i++) if (outcomes[i] != null) batch.get(i).result().completeExceptionally(failure);
             return;
         }
+        // Counted before the callers hear of it: completing a future runs their callbacks (a PUBACK, a 2xx) on this thread.
+        pipeline.countCommitted(changes.size());
         for (int i = 0; i < batch.size(); i++) if (outcomes[i] != null) batch.get(i).result().complete(outcomes[i]);
         if (!changes.isEmpty()) pipeline.committed(changes);
     }

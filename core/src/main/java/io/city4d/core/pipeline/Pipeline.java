@@ -91,6 +91,7 @@ public final class Pipeline implements AutoCloseable {
         return partitions[partitionIndex(tenant, entityId)];
     }
 
+    /** The changes committed so far; a change is counted before its caller's future completes. */
     public long committedChanges() { return committedChanges.get(); }
 
     public long refusedCommands() { return refusedCommands.get(); }
@@ -105,8 +106,11 @@ public final class Pipeline implements AutoCloseable {
 
     EntityStore store() { return store; }
 
+    void countCommitted(int changes) {
+        committedChanges.addAndGet(changes);
+    }
+
     void committed(List<Change> changes) {
-        committedChanges.addAndGet(changes.size());
         for (ChangeListener listener : listeners) {
             try {
                 listener.committed(changes);
