@@ -1,5 +1,6 @@
 package io.city4d.core.device;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
@@ -25,7 +26,7 @@ class PayloadMapperFuzzTest {
             Map<String, Attribute> readings = mapsOrRefuses(profile, input);
             if (readings == null) continue;
             for (Attribute reading : readings.values()) {
-                assertThat(reading.observedAt()).as(profile.name()).isBetween(Times.MIN, Times.MAX);
+                assertThat(reading.observedAt()).as("%s through %s", new String(input, UTF_8), profile.name()).isBetween(Times.MIN, Times.MAX);
             }
         }
     }
@@ -34,10 +35,10 @@ class PayloadMapperFuzzTest {
     static Map<String, Attribute> mapsOrRefuses(DeviceProfile profile, byte[] payload) {
         try {
             Map<String, Attribute> readings = PayloadMapper.map(profile, payload, NOW);
-            assertThat(readings).isNotEmpty();
+            assertThat(readings).as(new String(payload, UTF_8)).isNotEmpty();
             return readings;
         } catch (ProblemException refusal) {
-            assertThat(refusal.type()).isEqualTo(ProblemType.BAD_REQUEST_DATA);
+            assertThat(refusal.type()).as(new String(payload, UTF_8)).isEqualTo(ProblemType.BAD_REQUEST_DATA);
             return null;
         }
     }

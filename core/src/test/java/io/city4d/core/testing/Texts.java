@@ -2,7 +2,6 @@ package io.city4d.core.testing;
 
 import static org.quicktheories.generators.SourceDSL.lists;
 
-import java.util.List;
 import java.util.stream.Collectors;
 import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
@@ -24,10 +23,5 @@ public final class Texts {
     public static Gen<String> of(Gen<Character> characters, int minLength, int maxLength) {
         return lists().of(characters).ofSizeBetween(minLength, maxLength)
                 .map(chars -> chars.stream().map(String::valueOf).collect(Collectors.joining()));
-    }
-
-    /** The tokens joined: strings built from pieces of a grammar reach deeper branches than random text. */
-    public static Gen<String> joined(List<String> tokens, int minCount, int maxCount) {
-        return lists().of(Generate.pick(tokens)).ofSizeBetween(minCount, maxCount).map(pieces -> String.join("", pieces));
     }
 }
