@@ -2,6 +2,11 @@ package io.city4d.server;
 
 import static io.city4d.server.Api.NGSI;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
+import static org.quicktheories.generators.SourceDSL.longs;
+import static org.quicktheories.generators.SourceDSL.maps;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -10,16 +15,16 @@ import io.city4d.core.model.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.api.Pair;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 /**
  * Random NGSI-LD entities round-trip through a real server: POSTed in the normalized form, they come back equal in
@@ -30,19 +35,23 @@ class EntityRoundTripPropertyTest {
     static TestServer server;
     static Api api;
 
-    @BeforeContainer
+    @BeforeAll
     static void start() throws IOException {
         server = new TestServer(Files.createTempDirectory("city4d-roundtrip"));
         api = server.api();
     }
 
-    @AfterContainer
+    @AfterAll
     static void stop() {
         server.close();
     }
 
-    @Property(tries = 40)
-    void entitiesRoundTripInEveryRepresentation(@ForAll("entities") ObjectNode entity) {
+    @Test
+    void entitiesRoundTripInEveryRepresentation() {
+        qt().withExamples(40).forAll(entities()).checkAssert(EntityRoundTripPropertyTest::roundTrips);
+    }
+
+    private static void roundTrips(ObjectNode entity) {
         String id = entity.get("id").asText();
         var created = api.post(NGSI + "/entities", entity.toString());
         assertThat(created.status()).as(created + " for " + entity).isEqualTo(201);
@@ -70,23 +79,30 @@ class EntityRoundTripPropertyTest {
         return out;
     }
 
-    @Provide
-    Arbitrary<ObjectNode> entities() {
-        Arbitrary<Map<String, JsonNode>> attributes = Arbitraries.maps(names(), attribute(true)).ofMaxSize(6);
-        return Combinators.combine(Arbitraries.of("Bus", "ParkingSpot", "AirQualityObserved", "Streetlight"), attributes).as((type, attrs) -> {
+    private static Gen<ObjectNode> entities() {
+        Gen<Map<String, JsonNode>> attributes = maps().of(names(), attribute(true)).ofSizeBetween(0, 6);
+        return Generate.pick(List.of("Bus", "ParkingSpot", "AirQualityObserved", "Streetlight")).zip(attributes, (type, attrs) -> {
             ObjectNode e = Json.NODES.objectNode().put("id", "urn:ngsi-ld:" + type + ":" + UUID.randomUUID()).put("type", type);
             attrs.forEach(e::set);
             return e;
         });
     }
 
-    private static Arbitrary<String> names() {
-        return Arbitraries.strings().withCharRange('a', 'z').withCharRange('A', 'Z').ofMinLength(1).ofMaxLength(12).map(s -> "x" + s);
+    private static Gen<String> strings(Gen<Character> characters, int minLength, int maxLength) {
+        return lists().of(characters).ofSizeBetween(minLength, maxLength).map(cs -> cs.stream().map(String::valueOf).collect(Collectors.joining()));
     }
 
-    private static Arbitrary<JsonNode> attribute(boolean withSubAttributes) {
-        Arbitrary<JsonNode> property = Combinators.combine(value(), Arbitraries.of("", "MTR", "CEL", "GQ"), observedAt(), subAttributes(withSubAttributes))
-                .as((value, unit, at, subs) -> {
+    private static Gen<Character> charactersOf(String alphabet) {
+        return Generate.pick(alphabet.chars().mapToObj(c -> (char) c).toList());
+    }
+
+    private static Gen<String> names() {
+        return strings(Generate.oneOf(Generate.characters('a', 'z'), Generate.characters('A', 'Z')), 1, 12).map(s -> "x" + s);
+    }
+
+    private static Gen<JsonNode> attribute(boolean withSubAttributes) {
+        Gen<JsonNode> property = value().zip(Generate.pick(List.of("", "MTR", "CEL", "GQ")), observedAt(), subAttributes(withSubAttributes),
+                (value, unit, at, subs) -> {
                     ObjectNode p = Json.NODES.objectNode().put("type", "Property");
                     p.set("value", value);
                     if (!unit.isEmpty()) p.put("unitCode", unit);
@@ -94,49 +110,51 @@ class EntityRoundTripPropertyTest {
                     p.setAll(subs);
                     return p;
                 });
-        Arbitrary<JsonNode> relationship = Combinators.combine(Arbitraries.strings().alpha().numeric().ofMinLength(1).ofMaxLength(10), observedAt())
-                .as((ref, at) -> {
-                    ObjectNode r = Json.NODES.objectNode().put("type", "Relationship").put("object", "urn:ngsi-ld:Thing:" + ref);
-                    if (at != null) r.put("observedAt", at);
-                    return r;
-                });
-        Arbitrary<JsonNode> geo = Combinators.combine(Arbitraries.integers().between(-1_799_999, 1_799_999), Arbitraries.integers().between(-899_999, 899_999),
-                Arbitraries.integers().between(-100, 500).injectNull(0.5)).as((lon, lat, alt) -> {
-                    ObjectNode g = Json.NODES.objectNode().put("type", "GeoProperty");
-                    ArrayNode coordinates = g.putObject("value").put("type", "Point").putArray("coordinates").add(lon / 10_000.0).add(lat / 10_000.0);
-                    if (alt != null) coordinates.add(alt / 10.0);
-                    return g;
-                });
-        return Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(6, property), net.jqwik.api.Tuple.of(2, relationship), net.jqwik.api.Tuple.of(withSubAttributes ? 2 : 0, geo));
+        Gen<Character> alphanumeric = Generate.oneOf(Generate.characters('a', 'z'), Generate.characters('A', 'Z'), Generate.characters('0', '9'));
+        Gen<JsonNode> relationship = strings(alphanumeric, 1, 10).zip(observedAt(), (ref, at) -> {
+            ObjectNode r = Json.NODES.objectNode().put("type", "Relationship").put("object", "urn:ngsi-ld:Thing:" + ref);
+            if (at != null) r.put("observedAt", at);
+            return r;
+        });
+        Gen<Integer> altitudes = Generate.frequency(Pair.of(1, Generate.constant((Integer) null)), Pair.of(1, integers().between(-100, 500)));
+        Gen<JsonNode> geo = integers().between(-1_799_999, 1_799_999).zip(integers().between(-899_999, 899_999), altitudes, (lon, lat, alt) -> {
+            ObjectNode g = Json.NODES.objectNode().put("type", "GeoProperty");
+            ArrayNode coordinates = g.putObject("value").put("type", "Point").putArray("coordinates").add(lon / 10_000.0).add(lat / 10_000.0);
+            if (alt != null) coordinates.add(alt / 10.0);
+            return g;
+        });
+        return withSubAttributes
+                ? Generate.frequency(Pair.of(6, property), Pair.of(2, relationship), Pair.of(2, geo))
+                : Generate.frequency(Pair.of(6, property), Pair.of(2, relationship));
     }
 
-    private static Arbitrary<Map<String, JsonNode>> subAttributes(boolean allowed) {
-        if (!allowed) return Arbitraries.just(Map.of());
-        return Arbitraries.maps(names(), attribute(false)).ofMaxSize(2);
+    private static Gen<Map<String, JsonNode>> subAttributes(boolean allowed) {
+        if (!allowed) return Generate.constant(Map.of());
+        return maps().of(names(), attribute(false)).ofSizeBetween(0, 2);
     }
 
-    private static Arbitrary<String> observedAt() {
-        return Arbitraries.longs().between(0, 4_102_444_800L).map(s -> Instant.ofEpochSecond(s).toString()).injectNull(0.6);
+    private static Gen<String> observedAt() {
+        Gen<String> instants = longs().between(0, 4_102_444_800L).map(s -> Instant.ofEpochSecond(s).toString());
+        return Generate.frequency(Pair.of(6, Generate.constant((String) null)), Pair.of(4, instants));
     }
 
-    private static Arbitrary<JsonNode> value() {
-        Arbitrary<JsonNode> scalar = Arbitraries.oneOf(
-                Arbitraries.integers().between(-1_000_000, 1_000_000).map(i -> Json.NODES.numberNode(i)),
-                Arbitraries.integers().between(-1_000_000, 1_000_000).map(i -> Json.NODES.numberNode(i / 100.0 + 0.001)),
-                Arbitraries.of(true, false).map(b -> Json.NODES.booleanNode(b)),
-                Arbitraries.strings().withCharRange(' ', '~').withChars("ÀàĐđÊêÔôƠơƯưẠạ漢字\n\t\"\\").ofMaxLength(20).map(s -> Json.NODES.textNode(s)));
-        Arbitrary<JsonNode> array = scalar.list().ofMaxSize(4).map(list -> {
+    private static Gen<JsonNode> value() {
+        Gen<JsonNode> scalar = Generate.oneOf(
+                integers().between(-1_000_000, 1_000_000).map(i -> (JsonNode) Json.NODES.numberNode(i)),
+                integers().between(-1_000_000, 1_000_000).map(i -> (JsonNode) Json.NODES.numberNode(i / 100.0 + 0.001)),
+                Generate.booleans().map(b -> (JsonNode) Json.NODES.booleanNode(b)),
+                strings(Generate.oneOf(Generate.characters(' ', '~'), charactersOf("ÀàĐđÊêÔôƠơƯưẠạ漢字\n\t\"\\")), 0, 20)
+                        .map(s -> (JsonNode) Json.NODES.textNode(s)));
+        Gen<JsonNode> array = lists().of(scalar).ofSizeBetween(0, 4).map(list -> {
             ArrayNode a = Json.NODES.arrayNode();
             list.forEach(a::add);
             return a;
         });
-        Arbitrary<JsonNode> object = Arbitraries.maps(Arbitraries.strings().withCharRange('a', 'z').ofMinLength(1).ofMaxLength(6).map(k -> "k" + k), scalar)
-                .ofMinSize(1).ofMaxSize(3).map(m -> {
-                    ObjectNode o = Json.NODES.objectNode();
-                    m.forEach(o::set);
-                    return o;
-                });
-        return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(6, scalar), net.jqwik.api.Tuple.of(1, array), net.jqwik.api.Tuple.of(1, object));
+        Gen<JsonNode> object = maps().of(strings(Generate.characters('a', 'z'), 1, 6).map(k -> "k" + k), scalar).ofSizeBetween(1, 3).map(m -> {
+            ObjectNode o = Json.NODES.objectNode();
+            m.forEach(o::set);
+            return o;
+        });
+        return Generate.frequency(Pair.of(6, scalar), Pair.of(1, array), Pair.of(1, object));
     }
 }

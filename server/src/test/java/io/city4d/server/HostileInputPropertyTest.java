@@ -3,17 +3,18 @@ package io.city4d.server;
 import static io.city4d.server.Api.NGSI;
 import static io.city4d.server.Api.enc;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.lists;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 /**
  * Whatever a client sends as q, idPattern, a geo-query, a date-time or a body, the answer is a success or a 4xx
@@ -23,7 +24,7 @@ class HostileInputPropertyTest {
     static TestServer server;
     static Api api;
 
-    @BeforeContainer
+    @BeforeAll
     static void start() throws IOException {
         server = new TestServer(Files.createTempDirectory("city4d-hostile"));
         api = server.api();
@@ -34,7 +35,7 @@ class HostileInputPropertyTest {
                  "location":{"type":"GeoProperty","value":{"type":"Point","coordinates":[105.85,21.03]}}}""");
     }
 
-    @AfterContainer
+    @AfterAll
     static void stop() {
         server.close();
     }
@@ -48,84 +49,88 @@ class HostileInputPropertyTest {
         }
     }
 
-    @Property(tries = 300)
-    void randomQNeverFailsTheServer(@ForAll("qs") String q) {
-        assertHandled(api.get(NGSI + "/entities?type=Fuzz&q=" + enc(q)), q);
+    @Test
+    void randomQNeverFailsTheServer() {
+        qt().withExamples(300).forAll(qs()).checkAssert(q -> assertHandled(api.get(NGSI + "/entities?type=Fuzz&q=" + enc(q)), q));
     }
 
-    @Property(tries = 100)
-    void randomIdPatternsNeverFailTheServer(@ForAll("patterns") String pattern) {
-        assertHandled(api.get(NGSI + "/entities?type=Fuzz&idPattern=" + enc(pattern)), pattern);
+    @Test
+    void randomIdPatternsNeverFailTheServer() {
+        qt().withExamples(100).forAll(patterns()).checkAssert(pattern -> assertHandled(api.get(NGSI + "/entities?type=Fuzz&idPattern=" + enc(pattern)), pattern));
     }
 
-    @Property(tries = 100)
-    void randomGeoQueriesNeverFailTheServer(@ForAll("georels") String georel, @ForAll("geometries") String geometry, @ForAll("coordinates") String coordinates) {
-        String query = "georel=" + enc(georel) + "&geometry=" + enc(geometry) + "&coordinates=" + enc(coordinates);
-        assertHandled(api.get(NGSI + "/entities?type=Fuzz&" + query), query);
+    @Test
+    void randomGeoQueriesNeverFailTheServer() {
+        qt().withExamples(100).forAll(georels(), geometries(), coordinates()).checkAssert((georel, geometry, coordinates) -> {
+            String query = "georel=" + enc(georel) + "&geometry=" + enc(geometry) + "&coordinates=" + enc(coordinates);
+            assertHandled(api.get(NGSI + "/entities?type=Fuzz&" + query), query);
+        });
     }
 
-    @Property(tries = 100)
-    void randomTemporalParametersNeverFailTheServer(@ForAll("timerels") String timerel, @ForAll("times") String timeAt, @ForAll("times") String endTimeAt) {
-        String query = "timerel=" + enc(timerel) + "&timeAt=" + enc(timeAt) + "&endTimeAt=" + enc(endTimeAt) + "&lastN=3";
-        assertHandled(api.get(NGSI + "/temporal/entities/urn:ngsi-ld:Fuzz:1?" + query), query);
+    @Test
+    void randomTemporalParametersNeverFailTheServer() {
+        qt().withExamples(100).forAll(timerels(), times(), times()).checkAssert((timerel, timeAt, endTimeAt) -> {
+            String query = "timerel=" + enc(timerel) + "&timeAt=" + enc(timeAt) + "&endTimeAt=" + enc(endTimeAt) + "&lastN=3";
+            assertHandled(api.get(NGSI + "/temporal/entities/urn:ngsi-ld:Fuzz:1?" + query), query);
+        });
     }
 
-    @Property(tries = 200)
-    void randomBodiesNeverFailTheServer(@ForAll("bodies") String body) {
-        assertHandled(api.post(NGSI + "/entities", body), body);
-        assertHandled(api.patch(NGSI + "/entities/urn:ngsi-ld:Fuzz:1/attrs", body), body);
-        assertHandled(api.post(NGSI + "/entityOperations/upsert", "[" + body + "]"), body);
-        assertHandled(api.post(NGSI + "/subscriptions", body), body);
+    @Test
+    void randomBodiesNeverFailTheServer() {
+        qt().withExamples(200).forAll(bodies()).checkAssert(body -> {
+            assertHandled(api.post(NGSI + "/entities", body), body);
+            assertHandled(api.patch(NGSI + "/entities/urn:ngsi-ld:Fuzz:1/attrs", body), body);
+            assertHandled(api.post(NGSI + "/entityOperations/upsert", "[" + body + "]"), body);
+            assertHandled(api.post(NGSI + "/subscriptions", body), body);
+        });
     }
 
-    @Provide
-    Arbitrary<String> qs() {
-        Arbitrary<String> token = Arbitraries.of("a", "b", "c", "r", "a.sub", "c[k]", "nope", "==", "!=", ">", ">=", "<", "<=", "~=", "!~=", ";", "|",
+    /** The tokens joined: strings built from pieces of a grammar reach deeper branches than random text. */
+    private static Gen<String> joined(int minCount, int maxCount, String... tokens) {
+        return lists().of(Generate.pick(List.of(tokens))).ofSizeBetween(minCount, maxCount).map(pieces -> String.join("", pieces));
+    }
+
+    private static Gen<String> oneOf(String... values) {
+        return Generate.pick(List.of(values));
+    }
+
+    private static Gen<String> qs() {
+        return joined(1, 12, "a", "b", "c", "r", "a.sub", "c[k]", "nope", "==", "!=", ">", ">=", "<", "<=", "~=", "!~=", ";", "|",
                 "(", ")", "!", "5", "-1.5e3", "1..9", "\"text\"", "\"", ",", "true", "2026-11-25T08:00:00Z", "urn:ngsi-ld:Fuzz:2", "..", "[", "]",
                 "\\", "\"^t.*\"", "\"(\"", " ", "%", "é", "*");
-        return token.list().ofMinSize(1).ofMaxSize(12).map(l -> String.join("", l));
     }
 
-    @Provide
-    Arbitrary<String> patterns() {
-        return Arbitraries.of("(", ")", "[", "]", "*", "+", "?", "{2}", "{", "a", ".", "^", "$", "|", "\\", "\\d", "urn:ngsi-ld:", "(?i)", "(?<n>x)", "\\k<n>")
-                .list().ofMinSize(1).ofMaxSize(10).map(l -> String.join("", l));
+    private static Gen<String> patterns() {
+        return joined(1, 10, "(", ")", "[", "]", "*", "+", "?", "{2}", "{", "a", ".", "^", "$", "|", "\\", "\\d", "urn:ngsi-ld:", "(?i)", "(?<n>x)", "\\k<n>");
     }
 
-    @Provide
-    Arbitrary<String> georels() {
-        return Arbitraries.of("near;maxDistance==100", "near;minDistance==5", "near", "near;maxDistance==", "near;maxDistance==-1", "within", "contains",
+    private static Gen<String> georels() {
+        return oneOf("near;maxDistance==100", "near;minDistance==5", "near", "near;maxDistance==", "near;maxDistance==-1", "within", "contains",
                 "intersects", "disjoint", "equals", "overlaps", "bogus", "", ";", "near;foo==1", "within;maxDistance==1", "near;maxDistance==1e400");
     }
 
-    @Provide
-    Arbitrary<String> geometries() {
-        return Arbitraries.of("Point", "LineString", "Polygon", "MultiPoint", "MultiLineString", "MultiPolygon", "GeometryCollection", "Circle", "");
+    private static Gen<String> geometries() {
+        return oneOf("Point", "LineString", "Polygon", "MultiPoint", "MultiLineString", "MultiPolygon", "GeometryCollection", "Circle", "");
     }
 
-    @Provide
-    Arbitrary<String> coordinates() {
-        return Arbitraries.of("[105.85,21.03]", "[105.85,21.03,5]", "[[105.8,21.0],[105.9,21.1]]", "[[[105.8,21.0],[105.9,21.0],[105.9,21.1],[105.8,21.0]]]",
+    private static Gen<String> coordinates() {
+        return oneOf("[105.85,21.03]", "[105.85,21.03,5]", "[[105.8,21.0],[105.9,21.1]]", "[[[105.8,21.0],[105.9,21.0],[105.9,21.1],[105.8,21.0]]]",
                 "[[[0,0],[1,1],[1,0],[0,1],[0,0]]]", "[1]", "[]", "[[]]", "[[[]]]", "x", "{}", "null", "[1e999,0]", "[\"a\",\"b\"]", "[[1,2]", "[200,100]");
     }
 
-    @Provide
-    Arbitrary<String> timerels() {
-        return Arbitraries.of("before", "after", "between", "", "during", "BEFORE");
+    private static Gen<String> timerels() {
+        return oneOf("before", "after", "between", "", "during", "BEFORE");
     }
 
-    @Provide
-    Arbitrary<String> times() {
-        return Arbitraries.of("2026-11-25T08:00:00Z", "2026-11-25T08:00:00+07:00", "2026-11-25", "yesterday", "", "2026-13-45T99:99:99Z",
+    private static Gen<String> times() {
+        return oneOf("2026-11-25T08:00:00Z", "2026-11-25T08:00:00+07:00", "2026-11-25", "yesterday", "", "2026-13-45T99:99:99Z",
                 "+999999999-12-31T23:59:59Z", "-1000000000-01-01T00:00:00Z", "2026-11-25T08:00:00.123456789Z", "1");
     }
 
-    @Provide
-    Arbitrary<String> bodies() {
-        Arbitrary<String> piece = Arbitraries.of("{", "}", "[", "]", ",", ":", "\"id\"", "\"type\"", "\"urn:ngsi-ld:Fuzz:9\"", "\"Fuzz\"", "\"a\"",
+    private static Gen<String> bodies() {
+        return joined(1, 14, "{", "}", "[", "]", ",", ":", "\"id\"", "\"type\"", "\"urn:ngsi-ld:Fuzz:9\"", "\"Fuzz\"", "\"a\"",
                 "{\"type\":\"Property\",\"value\":1}", "{\"type\":\"Relationship\",\"object\":1}", "{\"type\":\"GeoProperty\",\"value\":{\"type\":\"Point\"}}",
                 "{\"type\":\"Property\"}", "null", "1", "true", "\"@context\"", "\"x\"", "[{\"type\":\"Property\",\"value\":1,\"datasetId\":\"urn:x\"}]",
                 "\"observedAt\"", "\"2026\"", "{\"value\":{\"type\":\"Polygon\",\"coordinates\":[[[0,0]]]}}", "\"notification\"", "\"entities\"");
-        return piece.list().ofMinSize(1).ofMaxSize(14).map(l -> String.join("", l));
     }
 }

@@ -4,6 +4,8 @@ import static io.city4d.server.Api.NGSI;
 import static io.city4d.server.EntityApiTest.entity;
 import static io.city4d.server.EntityApiTest.prop;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -11,12 +13,10 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.generators.Generate;
 
 /**
  * NGSI-LD pagination (clauses 4.12, 5.5.9): each page of /entities, /temporal/entities and /subscriptions links to the
@@ -31,7 +31,7 @@ class PaginationTest {
     static Api api;
     static List<String> ids = new ArrayList<>();
 
-    @BeforeContainer
+    @BeforeAll
     static void start() throws IOException {
         server = new TestServer(Files.createTempDirectory("city4d-pagination"));
         api = server.api();
@@ -44,7 +44,7 @@ class PaginationTest {
         assertThat(api.post(NGSI + "/entityOperations/create", batch.append(']').toString()).status()).isEqualTo(201);
     }
 
-    @AfterContainer
+    @AfterAll
     static void stop() {
         server.close();
     }
@@ -74,10 +74,13 @@ class PaginationTest {
         return new Walk(pages, urls);
     }
 
-    @Property(tries = 30)
-    void followingTheLinksWalksTheWholeResultSetForwardsAndBack(@ForAll @IntRange(min = 1, max = 7) int limit,
-                                                                  @ForAll @IntRange(min = 0, max = N - 1) int start,
-                                                                  @ForAll boolean count) {
+    @Test
+    void followingTheLinksWalksTheWholeResultSetForwardsAndBack() {
+        qt().withExamples(30).forAll(integers().between(1, 7), integers().between(0, N - 1), Generate.booleans())
+                .checkAssert(PaginationTest::walksForwardsAndBack);
+    }
+
+    private static void walksForwardsAndBack(int limit, int start, boolean count) {
         String first = NGSI + "/entities?type=" + TYPE + "&q=" + Api.enc("n>=0") + "&attrs=n" + (count ? "&count=true" : "")
                 + "&limit=" + limit + "&offset=" + start;
         Walk forward = walk(api, first, "next", limit);
@@ -100,7 +103,7 @@ class PaginationTest {
         assertThat(api.get(NGSI + "/entities?type=" + TYPE + "&offset=0&limit=" + limit).links()).doesNotContainKey("prev");
     }
 
-    @Example
+    @Test
     void theLastPageHasNoNextEvenWhenItIsFull() {
         Map<String, String> last = api.get(NGSI + "/entities?type=" + TYPE + "&limit=1&offset=" + (N - 1)).links();
         assertThat(last).containsEntry("prev", NGSI + "/entities?type=" + TYPE + "&limit=1&offset=" + (N - 2)).doesNotContainKey("next");
@@ -117,7 +120,7 @@ class PaginationTest {
         assertThat(json.links()).as("the @context link is still there").containsKeys("http://www.w3.org/ns/json-ld#context", "next");
     }
 
-    @Example
+    @Test
     void temporalQueriesPageOverEntitiesAndCountThem() {
         Walk walk = walk(api, NGSI + "/temporal/entities?type=" + TYPE + "&attrs=n&limit=5", "next", 5);
         assertThat(walk.ids()).isEqualTo(ids);
@@ -129,7 +132,7 @@ class PaginationTest {
                 .as("a full last page of histories").doesNotContainKey("next");
     }
 
-    @Example
+    @Test
     void subscriptionsPageTheSameWay() {
         Api tenant = api.tenant("paging");
         List<String> created = new ArrayList<>();
@@ -146,7 +149,7 @@ class PaginationTest {
         assertThat(tenant.get(NGSI + "/subscriptions?limit=3&offset=6").links()).containsEntry("prev", NGSI + "/subscriptions?limit=3&offset=3");
     }
 
-    @Example
+    @Test
     void pagesOfTheLargestSizeKnowWhetherMoreFollow() {
         String type = "Big";
         StringBuilder batch = new StringBuilder("[");

@@ -2,10 +2,9 @@ package io.city4d.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.doubles;
 
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.DoubleRange;
 import org.junit.jupiter.api.Test;
 
 class DailyCurveTest {
@@ -21,13 +20,15 @@ class DailyCurveTest {
         assertThat(CURVE.at(1)).isEqualTo(11);
     }
 
-    @Property(tries = 200)
-    void theIntegralIsTheAreaUnderTheCurve(@ForAll @DoubleRange(min = 0, max = 24) double a, @ForAll @DoubleRange(min = 0, max = 24) double b) {
-        double from = Math.min(a, b);
-        double to = Math.max(a, b);
-        double sum = 0;
-        int steps = 20_000;
-        for (int i = 0; i < steps; i++) sum += CURVE.at(from + (i + 0.5) * (to - from) / steps) * (to - from) / steps;
-        assertThat(CURVE.integral(from, to)).isCloseTo(sum, within(1e-3));
+    @Test
+    void theIntegralIsTheAreaUnderTheCurve() {
+        qt().withExamples(200).forAll(doubles().between(0, 24), doubles().between(0, 24)).checkAssert((a, b) -> {
+            double from = Math.min(a, b);
+            double to = Math.max(a, b);
+            double sum = 0;
+            int steps = 20_000;
+            for (int i = 0; i < steps; i++) sum += CURVE.at(from + (i + 0.5) * (to - from) / steps) * (to - from) / steps;
+            assertThat(CURVE.integral(from, to)).isCloseTo(sum, within(1e-3));
+        });
     }
 }

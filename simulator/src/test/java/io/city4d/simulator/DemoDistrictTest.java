@@ -1,6 +1,8 @@
 package io.city4d.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.longs;
 
 import io.city4d.core.device.DeviceProfile;
 import io.city4d.core.device.DeviceRegistry;
@@ -15,7 +17,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import net.jqwik.api.ForAll;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.index.strtree.STRtree;
@@ -74,15 +75,17 @@ class DemoDistrictTest {
         assertCounts(DISTRICT);
     }
 
-    @net.jqwik.api.Property(tries = 6)
-    void everySeedGivesAWellFormedDistrict(@ForAll long seed) {
-        District district = DemoDistrict.generate(seed);
-        assertCounts(district);
-        assertDevicesAreWellFormed(district);
-        for (Entity entity : district.entities()) {
-            Geometry g = ((GeoProperty) entity.attribute(Vocabulary.LOCATION)).geometry();
-            assertThat(DemoDistrict.BOUNDS.contains(g.getEnvelopeInternal())).isTrue();
-        }
+    @Test
+    void everySeedGivesAWellFormedDistrict() {
+        qt().withExamples(6).forAll(longs().all()).checkAssert(seed -> {
+            District district = DemoDistrict.generate(seed);
+            assertCounts(district);
+            assertDevicesAreWellFormed(district);
+            for (Entity entity : district.entities()) {
+                Geometry g = ((GeoProperty) entity.attribute(Vocabulary.LOCATION)).geometry();
+                assertThat(DemoDistrict.BOUNDS.contains(g.getEnvelopeInternal())).isTrue();
+            }
+        });
     }
 
     @Test

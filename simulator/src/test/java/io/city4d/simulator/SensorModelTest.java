@@ -2,6 +2,9 @@ package io.city4d.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.longs;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.city4d.core.device.DeviceProfile;
@@ -25,10 +28,6 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.LongRange;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
@@ -57,9 +56,13 @@ class SensorModelTest {
         assertThat(differing).isGreaterThan(DISTRICT.devices().size());
     }
 
-    @Property(tries = 200)
-    void everyReadingIsMappedByItsProfile(@ForAll @IntRange(min = 0, max = 10_000) int deviceIndex,
-                                          @ForAll @LongRange(min = 1_577_836_800L, max = 2_051_222_400L) long epochSecond) {
+    @Test
+    void everyReadingIsMappedByItsProfile() {
+        qt().withExamples(200).forAll(integers().between(0, 10_000), longs().between(1_577_836_800L, 2_051_222_400L))
+                .checkAssert(SensorModelTest::isMappedByItsProfile);
+    }
+
+    private static void isMappedByItsProfile(int deviceIndex, long epochSecond) {
         DeviceSpec device = DISTRICT.devices().get(deviceIndex % DISTRICT.devices().size());
         Instant at = Instant.ofEpochSecond(epochSecond);
         ObjectNode reading = MODEL.reading(device, at);

@@ -1,25 +1,27 @@
 package io.city4d.api.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
+import static org.quicktheories.generators.SourceDSL.longs;
 
 import io.city4d.api.common.RateLimits.Limit;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.LongRange;
-import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.Test;
 
 /** The compare-and-set buckets admit exactly what a plain token bucket admits, and their table stays bounded. */
 class TokenBucketsTest {
     private static final int[] RATES = {1, 2, 4, 5, 8, 10, 20, 25, 50, 100, 1000};
 
-    @Property(tries = 300)
-    void admitsExactlyWhatAPlainTokenBucketAdmits(@ForAll @IntRange(min = 0, max = 10) int rateIndex,
-                                                  @ForAll @IntRange(min = 1, max = 20) int burst,
-                                                  @ForAll @Size(min = 1, max = 200) List<@LongRange(min = 0, max = 400_000_000) Long> gaps) {
+    @Test
+    void admitsExactlyWhatAPlainTokenBucketAdmits() {
+        qt().withExamples(300).forAll(integers().between(0, RATES.length - 1), integers().between(1, 20),
+                lists().of(longs().between(0, 400_000_000)).ofSizeBetween(1, 200)).checkAssert(TokenBucketsTest::admitsWhatThePlainModelAdmits);
+    }
+
+    private static void admitsWhatThePlainModelAdmits(int rateIndex, int burst, List<Long> gaps) {
         int rate = RATES[rateIndex];
         AtomicLong clock = new AtomicLong(-5_000_000_000L); // nanoTime may be negative
         TokenBuckets buckets = new TokenBuckets(10, clock::get);
@@ -40,7 +42,7 @@ class TokenBucketsTest {
         }
     }
 
-    @Example
+    @Test
     void clientsHaveBucketsOfTheirOwn() {
         AtomicLong clock = new AtomicLong();
         TokenBuckets buckets = new TokenBuckets(10, clock::get);
@@ -51,7 +53,7 @@ class TokenBucketsTest {
         assertThat(buckets.take("b", limit)).as("another client is not held back").isZero();
     }
 
-    @Example
+    @Test
     void theTableIsBoundedAndNewcomersShareABucketWhenItIsFull() {
         AtomicLong clock = new AtomicLong();
         TokenBuckets buckets = new TokenBuckets(100, clock::get);

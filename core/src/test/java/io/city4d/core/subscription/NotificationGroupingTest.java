@@ -1,6 +1,9 @@
 package io.city4d.core.subscription;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
 
 import io.city4d.core.model.Entity;
 import io.city4d.core.port.Change;
@@ -8,10 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.Test;
 
 /** How the changes of one commit that a subscription matched are split into notifications. */
 class NotificationGroupingTest {
@@ -22,8 +22,13 @@ class NotificationGroupingTest {
     }
 
     /** Every change once, in commit order; no notification names an entity twice or holds more than the maximum. */
-    @Property(tries = 300)
-    void keepsEveryChangeInOrderWithEachEntityOncePerNotification(@ForAll @Size(max = 400) List<@IntRange(min = 0, max = 150) Integer> ids) {
+    @Test
+    void keepsEveryChangeInOrderWithEachEntityOncePerNotification() {
+        qt().withExamples(300).forAll(lists().of(integers().between(0, 150)).ofSizeBetween(0, 400))
+                .checkAssert(NotificationGroupingTest::groupsInOrderWithEachEntityOnce);
+    }
+
+    private static void groupsInOrderWithEachEntityOnce(List<Integer> ids) {
         List<Change> changes = ids.stream().map(i -> change(Integer.toString(i))).toList();
         List<List<Change>> notifications = SubscriptionEngine.notifications(changes);
 

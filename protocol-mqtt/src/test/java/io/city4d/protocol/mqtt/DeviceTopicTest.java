@@ -2,32 +2,32 @@ package io.city4d.protocol.mqtt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.lists;
 
 import io.city4d.core.problem.ProblemException;
 import io.city4d.core.problem.ProblemType;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.StringLength;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 class DeviceTopicTest {
 
-    @Example
+    @Test
     void shortFormTakesTheDefaultTenant() {
         assertThat(DeviceTopic.parse("devices/aq-1/attrs", "hanoi"))
                 .isEqualTo(new DeviceTopic("hanoi", "aq-1", DeviceTopic.Channel.ATTRS));
     }
 
-    @Example
+    @Test
     void tenantFormNamesItsTenant() {
         assertThat(DeviceTopic.parse("t/hue/devices/aq-1/errors", "hanoi"))
                 .isEqualTo(new DeviceTopic("hue", "aq-1", DeviceTopic.Channel.ERRORS));
     }
 
-    @Example
+    @Test
     void refusesWhatIsNotADeviceTopic() {
         for (String topic : new String[] {"", "devices", "devices/aq-1", "devices//attrs", "devices/aq-1/attrs/", "devices/+/attrs",
                 "devices/#", "t//devices/aq-1/attrs", "x/hue/devices/aq-1/attrs", "devices/aq-1/state", "/devices/aq-1/attrs",
@@ -38,49 +38,47 @@ class DeviceTopicTest {
         }
     }
 
-    @Property(tries = 3000)
-    void anyStringParsesOrFailsWithAnInvalidRequest(@ForAll @StringLength(max = 80) String topic, @ForAll("tenants") String tenant) {
-        try {
-            DeviceTopic parsed = DeviceTopic.parse(topic, tenant);
-            assertThat(parsed.topic().endsWith(parsed.deviceId() + "/" + parsed.channel().name().toLowerCase())).isTrue();
-        } catch (ProblemException e) {
-            assertThat(e.type()).isEqualTo(ProblemType.INVALID_REQUEST);
-        }
+    @Test
+    void anyStringParsesOrFailsWithAnInvalidRequest() {
+        qt().withExamples(3000).forAll(strings(Generate.characters(Character.MIN_VALUE, Character.MAX_VALUE), 0, 80), tenants())
+                .checkAssert(DeviceTopicFuzzTest::parsesOrRefuses);
     }
 
-    @Property(tries = 3000)
-    void schemeLikeStringsParseOrFailWithAnInvalidRequest(@ForAll("schemeLike") String topic) {
-        try {
-            DeviceTopic.parse(topic, "");
-        } catch (ProblemException e) {
-            assertThat(e.type()).isEqualTo(ProblemType.INVALID_REQUEST);
-        }
+    @Test
+    void schemeLikeStringsParseOrFailWithAnInvalidRequest() {
+        qt().withExamples(3000).forAll(schemeLike()).checkAssert(topic -> DeviceTopicFuzzTest.parsesOrRefuses(topic, ""));
     }
 
-    @Property(tries = 2000)
-    void validTopicsRoundTrip(@ForAll("tenants") String tenant, @ForAll("segments") String deviceId, @ForAll DeviceTopic.Channel channel,
-                              @ForAll("tenants") String defaultTenant) {
-        DeviceTopic topic = new DeviceTopic(tenant, deviceId, channel);
-        DeviceTopic reparsed = DeviceTopic.parse(topic.topic(), tenant.isEmpty() ? "" : defaultTenant);
-        assertThat(reparsed).isEqualTo(topic);
-        assertThat(DeviceTopic.parse("devices/" + deviceId + "/" + channel.name().toLowerCase(), defaultTenant).tenant()).isEqualTo(defaultTenant);
+    @Test
+    void validTopicsRoundTrip() {
+        qt().withExamples(2000).forAll(tenants(), segments(), Generate.enumValues(DeviceTopic.Channel.class), tenants())
+                .checkAssert((tenant, deviceId, channel, defaultTenant) -> {
+                    DeviceTopic topic = new DeviceTopic(tenant, deviceId, channel);
+                    DeviceTopic reparsed = DeviceTopic.parse(topic.topic(), tenant.isEmpty() ? "" : defaultTenant);
+                    assertThat(reparsed).isEqualTo(topic);
+                    assertThat(DeviceTopic.parse("devices/" + deviceId + "/" + channel.name().toLowerCase(), defaultTenant).tenant())
+                            .isEqualTo(defaultTenant);
+                });
     }
 
-    @Provide
-    Arbitrary<String> segments() {
-        return Arbitraries.strings().all().ofMinLength(1).ofMaxLength(DeviceTopic.MAX_SEGMENT_LENGTH)
-                .filter(s -> s.indexOf('/') < 0 && s.indexOf('+') < 0 && s.indexOf('#') < 0 && s.chars().noneMatch(Character::isISOControl));
+    private static Gen<String> strings(Gen<Character> characters, int minLength, int maxLength) {
+        return lists().of(characters).ofSizeBetween(minLength, maxLength).map(cs -> cs.stream().map(String::valueOf).collect(Collectors.joining()));
     }
 
-    @Provide
-    Arbitrary<String> tenants() {
-        return Arbitraries.oneOf(Arbitraries.just(""), segments());
+    /** Non-empty segments of any characters but the separator, the wildcards and controls (which become '_'). */
+    private static Gen<String> segments() {
+        Gen<Character> allowed = Generate.characters(Character.MIN_VALUE, Character.MAX_VALUE)
+                .map(c -> c == '/' || c == '+' || c == '#' || Character.isISOControl(c) ? '_' : c);
+        return strings(allowed, 1, DeviceTopic.MAX_SEGMENT_LENGTH);
+    }
+
+    private static Gen<String> tenants() {
+        return Generate.oneOf(Generate.constant(""), segments());
     }
 
     /** Strings built from the scheme's own pieces, which reach the parser's deeper branches more often than random text. */
-    @Provide
-    Arbitrary<String> schemeLike() {
-        Arbitrary<String> piece = Arbitraries.of("devices", "t", "attrs", "errors", "commands", "", "+", "#", "a", "\u0000", "x/y", "é");
-        return piece.list().ofMaxSize(7).map(pieces -> String.join("/", pieces));
+    private static Gen<String> schemeLike() {
+        Gen<String> piece = Generate.pick(List.of("devices", "t", "attrs", "errors", "commands", "", "+", "#", "a", "\u0000", "x/y", "é"));
+        return lists().of(piece).ofSizeBetween(0, 7).map(pieces -> String.join("/", pieces));
     }
 }

@@ -1,6 +1,9 @@
 package io.city4d.store.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
 
 import io.city4d.core.model.Entity;
 import io.city4d.core.model.EntityJson;
@@ -20,12 +23,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
 
 /**
  * Many changes to the same entities committed at once (which the store folds into one row write per chain) leave
@@ -38,8 +37,12 @@ public abstract class CommitFoldingContract extends StoragePropertyContract {
     /** One step of a random history: which entity, what to do, and a value. */
     record Step(int entity, int operation, int value) {}
 
-    @Property(tries = 40)
-    void oneCommitLeavesWhatManyCommitsLeave(@ForAll("steps") List<Step> steps) {
+    @Test
+    void oneCommitLeavesWhatManyCommitsLeave() {
+        qt().withExamples(40).withShrinkCycles(400).forAll(steps()).checkAssert(this::leavesWhatManyCommitsLeave);
+    }
+
+    private void leavesWhatManyCommitsLeave(List<Step> steps) {
         String together = "fold-" + TENANTS.incrementAndGet() + "-" + System.nanoTime();
         String oneByOne = together + "-single";
         List<Change> changes = changes(together, steps);
@@ -62,10 +65,9 @@ public abstract class CommitFoldingContract extends StoragePropertyContract {
         assertThat(instances(store.temporal(together, history))).isEqualTo(instances(store.temporal(oneByOne, history)));
     }
 
-    @Provide
-    Arbitrary<List<Step>> steps() {
-        return Combinators.combine(Arbitraries.integers().between(0, IDS.size() - 1), Arbitraries.integers().between(0, 5),
-                Arbitraries.integers().between(0, 4)).as(Step::new).list().ofMinSize(1).ofMaxSize(25);
+    private static Gen<List<Step>> steps() {
+        Gen<Step> step = integers().between(0, IDS.size() - 1).zip(integers().between(0, 5), integers().between(0, 4), Step::new);
+        return lists().of(step).ofSizeBetween(1, 25);
     }
 
     /** The changes the pipeline would make for the steps, each from the state the one before left; refused steps are skipped. */

@@ -1,6 +1,9 @@
 package io.city4d.store.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -27,13 +30,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.api.Pair;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 /**
  * The store answers any query exactly as the in-memory reference ({@link EntityQuery#matcher()}) does, over random
@@ -62,21 +62,23 @@ public abstract class QueryPropertyContract extends StoragePropertyContract {
      * (empty: deleting it). Names in {@code scalarOnly} never hold an array; when {@code cOnlyOnOne}, only entities of
      * type One carry attribute c.
      */
-    record Scenario(List<Entity> created, List<Tuple.Tuple2<Integer, Optional<Map<String, Attribute>>>> changes, Set<String> scalarOnly,
-                    boolean cOnlyOnOne) {}
+    record Scenario(List<Entity> created, List<Edit> changes, Set<String> scalarOnly, boolean cOnlyOnOne) {}
 
-    @Property(tries = 60)
-    void queriesAnswerAsTheReferenceMatcher(@ForAll("scenarios") Scenario scenario, @ForAll("queries") List<EntityQuery> queries) {
-        assertAnswers(scenario, queries);
+    /** The attributes that replace those of the entity at an index, or none: the entity is deleted. */
+    record Edit(int index, Optional<Map<String, Attribute>> attributes) {}
+
+    @Test
+    void queriesAnswerAsTheReferenceMatcher() {
+        qt().withExamples(60).withShrinkCycles(400).forAll(scenarios(), queries()).checkAssert(this::assertAnswers);
     }
 
     /**
      * A lower and an upper bound on a numeric attribute that some entities hold as arrays, which change to single
      * values and back: the terms merge into one index range only while no entity holds several values.
      */
-    @Property(tries = 150)
-    void rangePairsAnswerAsTheReferenceMatcher(@ForAll("numericScenarios") Scenario scenario, @ForAll("rangePairs") List<EntityQuery> queries) {
-        assertAnswers(scenario, queries);
+    @Test
+    void rangePairsAnswerAsTheReferenceMatcher() {
+        qt().withExamples(150).withShrinkCycles(400).forAll(numericScenarios(), rangePairs()).checkAssert(this::assertAnswers);
     }
 
     private void assertAnswers(Scenario scenario, List<EntityQuery> queries) {
@@ -86,10 +88,10 @@ public abstract class QueryPropertyContract extends StoragePropertyContract {
         storage.entities().commit(entities.stream().map(e -> new Change(tenant, null, e, List.of(), NOW)).toList());
         List<Change> changes = new ArrayList<>();
         for (var change : scenario.changes()) {
-            int index = change.get1();
+            int index = change.index();
             if (index >= entities.size() || entities.get(index) == null) continue;
             Entity before = entities.get(index);
-            Entity after = change.get2().map(attributes -> shaped(before, attributes, scenario)).orElse(null);
+            Entity after = change.attributes().map(attributes -> shaped(before, attributes, scenario)).orElse(null);
             changes.add(new Change(tenant, before, after, List.of(), NOW));
             entities.set(index, after);
         }
@@ -121,60 +123,57 @@ public abstract class QueryPropertyContract extends StoragePropertyContract {
         return new io.city4d.core.model.Property(first, p.unitCode(), p.observedAt(), p.datasetId(), p.subAttributes(), null, null);
     }
 
-    @Provide
-    Arbitrary<Scenario> scenarios() {
-        Arbitrary<List<Entity>> created = entities(attributes(), 0);
-        Arbitrary<Tuple.Tuple2<Integer, Optional<Map<String, Attribute>>>> change = Combinators.combine(
-                Arbitraries.integers().between(0, MAX_ENTITIES - 1), attributes().optional(0.8)).as(Tuple::of);
-        return Combinators.combine(created, change.list().ofMaxSize(6), Arbitraries.subsetOf(NAMES), Arbitraries.of(true, false)).as(Scenario::new);
+    private Gen<Scenario> scenarios() {
+        Gen<List<Entity>> created = entities(attributes(), 0);
+        Gen<Edit> change = integers().between(0, MAX_ENTITIES - 1).zip(attributes().toOptionals(20), Edit::new);
+        return created.zip(lists().of(change).ofSizeBetween(0, 6), Generators.subsets(NAMES), Generate.booleans(), Scenario::new);
     }
 
-    @Provide
-    Arbitrary<Scenario> numericScenarios() {
-        Arbitrary<JsonNode> number = Arbitraries.integers().between(0, 4).map(n -> (JsonNode) Json.NODES.numberNode(n));
-        Arbitrary<JsonNode> numbers = number.list().ofMinSize(2).ofMaxSize(3).map(items -> {
+    private static Gen<Scenario> numericScenarios() {
+        Gen<JsonNode> number = integers().between(0, 4).map(n -> (JsonNode) Json.NODES.numberNode(n));
+        Gen<JsonNode> numbers = lists().of(number).ofSizeBetween(2, 3).map(items -> {
             ArrayNode node = Json.NODES.arrayNode();
             items.forEach(node::add);
             return node;
         });
         // arrays are rarer at first than in the changes, so that the changes often bring the first one
-        Arbitrary<Map<String, Attribute>> first = numericAttribute(Arbitraries.frequencyOf(Tuple.of(6, number), Tuple.of(1, numbers)));
-        Arbitrary<Map<String, Attribute>> changed = numericAttribute(Arbitraries.frequencyOf(Tuple.of(1, number), Tuple.of(1, numbers)));
-        Arbitrary<List<Entity>> created = entities(first, 1);
-        Arbitrary<Tuple.Tuple2<Integer, Optional<Map<String, Attribute>>>> change = Combinators.combine(
-                Arbitraries.integers().between(0, MAX_ENTITIES - 1), changed.optional(0.8)).as(Tuple::of);
-        return Combinators.combine(created, change.list().ofMaxSize(8), Arbitraries.of(Set.<String>of(), Set.of("a")))
-                .as((entities, changes, scalarOnly) -> new Scenario(entities, changes, scalarOnly, false));
+        Gen<Map<String, Attribute>> first = numericAttribute(Generate.frequency(Pair.of(6, number), Pair.of(1, numbers)));
+        Gen<Map<String, Attribute>> changed = numericAttribute(Generate.frequency(Pair.of(1, number), Pair.of(1, numbers)));
+        Gen<List<Entity>> created = entities(first, 1);
+        Gen<Edit> change = integers().between(0, MAX_ENTITIES - 1).zip(changed.toOptionals(20), Edit::new);
+        return created.zip(lists().of(change).ofSizeBetween(0, 8), Generate.pick(List.of(Set.<String>of(), Set.of("a"))),
+                (entities, changes, scalarOnly) -> new Scenario(entities, changes, scalarOnly, false));
     }
+
+    /** The types and attributes of an entity still to be named. */
+    private record Row(Set<String> types, Map<String, Attribute> attributes) {}
 
     /** Entities urn:x:ea, urn:x:eb, ... of one or both types, with the attributes given. */
-    private static Arbitrary<List<Entity>> entities(Arbitrary<Map<String, Attribute>> attributes, int minSize) {
-        return Combinators.combine(Arbitraries.subsetOf(TYPES).ofMinSize(1), attributes).as(Tuple::of).list().ofMinSize(minSize).ofMaxSize(MAX_ENTITIES)
-                .map(rows -> {
-                    List<Entity> entities = new ArrayList<>();
-                    for (int i = 0; i < rows.size(); i++) {
-                        entities.add(new Entity("urn:x:e" + (char) ('a' + i), new ArrayList<>(new TreeSet<>(rows.get(i).get1())), rows.get(i).get2(), null, null));
-                    }
-                    return entities;
-                });
+    private static Gen<List<Entity>> entities(Gen<Map<String, Attribute>> attributes, int minSize) {
+        return lists().of(Generators.nonEmptySubsets(TYPES).zip(attributes, Row::new)).ofSizeBetween(minSize, MAX_ENTITIES).map(rows -> {
+            List<Entity> entities = new ArrayList<>();
+            for (int i = 0; i < rows.size(); i++) {
+                entities.add(new Entity("urn:x:e" + (char) ('a' + i), new ArrayList<>(new TreeSet<>(rows.get(i).types())), rows.get(i).attributes(), null, null));
+            }
+            return entities;
+        });
     }
 
-    private static Arbitrary<Map<String, Attribute>> numericAttribute(Arbitrary<JsonNode> value) {
-        return value.optional(0.9).map(v -> v.<Map<String, Attribute>>map(n -> Map.of("a", io.city4d.core.model.Property.of(n, null))).orElse(Map.of()));
+    private static Gen<Map<String, Attribute>> numericAttribute(Gen<JsonNode> value) {
+        return value.toOptionals(10).map(v -> v.<Map<String, Attribute>>map(n -> Map.of("a", io.city4d.core.model.Property.of(n, null))).orElse(Map.of()));
     }
 
-    @Provide
-    Arbitrary<List<EntityQuery>> rangePairs() {
-        Arbitrary<QExpr> bound = Combinators.combine(Arbitraries.of(QExpr.Op.GE, QExpr.Op.GT, QExpr.Op.LT, QExpr.Op.LE, QExpr.Op.EQ),
-                Arbitraries.integers().between(0, 4)).as((op, n) -> new QExpr.Compare(AttrPath.of("a"), op, new QValue.Num(n)));
-        Arbitrary<QExpr> conjunction = bound.list().ofMinSize(2).ofMaxSize(3).map(QExpr.And::new);
-        return Combinators.combine(conjunction, Arbitraries.subsetOf(TYPES).injectNull(0.6), Arbitraries.of(1, 3, 20), Arbitraries.of(true, false))
-                .as((q, types, limit, count) -> new EntityQuery(null, null, types, q, null, null, limit, 0, count))
-                .list().ofMinSize(5).ofMaxSize(15);
+    private static Gen<List<EntityQuery>> rangePairs() {
+        Gen<QExpr> bound = Generate.pick(List.of(QExpr.Op.GE, QExpr.Op.GT, QExpr.Op.LT, QExpr.Op.LE, QExpr.Op.EQ)).zip(integers().between(0, 4),
+                (op, n) -> new QExpr.Compare(AttrPath.of("a"), op, new QValue.Num(n)));
+        Gen<QExpr> conjunction = lists().of(bound).ofSizeBetween(2, 3).map(QExpr.And::new);
+        Gen<EntityQuery> query = conjunction.zip(Generators.orNull(Generators.subsets(TYPES), 60), Generate.pick(List.of(1, 3, 20)), Generate.booleans(),
+                (q, types, limit, count) -> new EntityQuery(null, null, types, q, null, null, limit, 0, count));
+        return lists().of(query).ofSizeBetween(5, 15);
     }
 
-    private Arbitrary<Map<String, Attribute>> attributes() {
-        return attribute().optional(0.7).list().ofSize(NAMES.size()).map(values -> {
+    private Gen<Map<String, Attribute>> attributes() {
+        return lists().of(attribute().toOptionals(30)).ofSize(NAMES.size()).map(values -> {
             Map<String, Attribute> attributes = new LinkedHashMap<>();
             for (int i = 0; i < NAMES.size(); i++) {
                 int index = i;
@@ -184,87 +183,90 @@ public abstract class QueryPropertyContract extends StoragePropertyContract {
         });
     }
 
-    private Arbitrary<Attribute> attribute() {
-        Arbitrary<Attribute> property = Combinators.combine(json(), Arbitraries.of(NUMBERS).optional(0.3))
-                .as((value, sub) -> new io.city4d.core.model.Property(value, null, null, null,
+    private Gen<Attribute> attribute() {
+        Gen<Attribute> property = json().zip(Generate.pick(NUMBERS).toOptionals(70),
+                (value, sub) -> new io.city4d.core.model.Property(value, null, null, null,
                         sub.<Map<String, Attribute>>map(n -> Map.of("s", io.city4d.core.model.Property.of(Json.NODES.numberNode(n), null))).orElse(Map.of()),
                         null, null));
-        Arbitrary<Attribute> relationship = Arbitraries.of("urn:o:1", "urn:o:2").map(o -> new Relationship(o, null, null, Map.of(), null, null));
-        Arbitrary<Attribute> geo = Arbitraries.of(1.0, 2.0).map(x -> GeoProperty.of(TestTwin.json("{\"type\": \"Point\", \"coordinates\": [" + x + ", 1]}")));
-        return Arbitraries.frequencyOf(Tuple.of(8, property), Tuple.of(1, relationship), Tuple.of(1, geo));
+        Gen<Attribute> relationship = Generate.pick(List.of("urn:o:1", "urn:o:2")).map(o -> new Relationship(o, null, null, Map.of(), null, null));
+        Gen<Attribute> geo = Generate.pick(List.of(1.0, 2.0)).map(x -> GeoProperty.of(TestTwin.json("{\"type\": \"Point\", \"coordinates\": [" + x + ", 1]}")));
+        return Generate.frequency(Pair.of(8, property), Pair.of(1, relationship), Pair.of(1, geo));
     }
 
-    private Arbitrary<JsonNode> json() {
-        Arbitrary<JsonNode> scalar = Arbitraries.oneOf(
-                Arbitraries.of(NUMBERS).map(n -> (JsonNode) Json.NODES.numberNode(n)),
-                Arbitraries.of(1, 3).map(n -> (JsonNode) Json.NODES.numberNode(n)),
-                Arbitraries.of(STRINGS).map(s -> (JsonNode) Json.NODES.textNode(s)),
-                Arbitraries.of(true, false).map(b -> (JsonNode) Json.NODES.booleanNode(b)));
-        Arbitrary<JsonNode> array = scalar.list().ofMaxSize(3).map(items -> {
+    private Gen<JsonNode> json() {
+        Gen<JsonNode> scalar = Generate.oneOf(
+                Generate.pick(NUMBERS).map(n -> (JsonNode) Json.NODES.numberNode(n)),
+                Generate.pick(List.of(1, 3)).map(n -> (JsonNode) Json.NODES.numberNode(n)),
+                Generate.pick(STRINGS).map(t -> (JsonNode) Json.NODES.textNode(t)),
+                Generate.booleans().map(b -> (JsonNode) Json.NODES.booleanNode(b)));
+        Gen<JsonNode> array = lists().of(scalar).ofSizeBetween(0, 3).map(items -> {
             ArrayNode node = Json.NODES.arrayNode();
             items.forEach(node::add);
             return node;
         });
-        Arbitrary<JsonNode> object = scalar.map(v -> {
+        Gen<JsonNode> object = scalar.map(v -> {
             ObjectNode node = Json.NODES.objectNode();
             node.set("k", v);
             return node;
         });
-        return Arbitraries.frequencyOf(Tuple.of(6, scalar), Tuple.of(2, array), Tuple.of(1, object));
+        return Generate.frequency(Pair.of(6, scalar), Pair.of(2, array), Pair.of(1, object));
     }
 
-    @Provide
-    Arbitrary<List<EntityQuery>> queries() {
-        Arbitrary<Set<String>> ids = Arbitraries.subsetOf("urn:x:ea", "urn:x:ec", "urn:x:zz").injectNull(0.9);
-        Arbitrary<String> idPatterns = Arbitraries.of("urn:x:e[a-d]", "urn:x:e.*", ".*[ace]").injectNull(0.8);
-        Arbitrary<Set<String>> types = Arbitraries.subsetOf(TYPES).injectNull(0.6);
-        Arbitrary<QExpr> q = expression(2).injectNull(0.15);
-        Arbitrary<GeoQuery> geo = Combinators.combine(Arbitraries.of("near;maxDistance==50000", "near;maxDistance==150000", "near;minDistance==50000"),
-                Arbitraries.of(NAMES)).as((georel, name) -> GeoQuery.parse(georel, "Point", "[1.0, 1.0]", name)).injectNull(0.8);
-        Arbitrary<Set<String>> attrs = Arbitraries.subsetOf(NAMES).ofMinSize(1).injectNull(0.85);
-        Arbitrary<Integer> limits = Arbitraries.of(0, 1, 3, EntityQuery.MAX_LIMIT);
-        Arbitrary<Integer> offsets = Arbitraries.of(0, 0, 1, 4);
-        Arbitrary<Integer> pages = Combinators.combine(limits, offsets).as((limit, offset) -> limit * 1000 + offset);
-        return Combinators.combine(ids, idPatterns, types, q, geo, attrs, pages, Arbitraries.of(true, false))
-                .as((i, pattern, t, expr, g, a, page, count) -> new EntityQuery(i, pattern, t, expr, g, a, page / 1000, page % 1000, count))
-                .filter(EntityQuery::isRestricted)
-                .list().ofMinSize(10).ofMaxSize(25);
+    private Gen<List<EntityQuery>> queries() {
+        Gen<Set<String>> ids = Generators.orNull(Generators.subsets(List.of("urn:x:ea", "urn:x:ec", "urn:x:zz")), 90);
+        Gen<String> idPatterns = Generators.orNull(Generate.pick(List.of("urn:x:e[a-d]", "urn:x:e.*", ".*[ace]")), 80);
+        Gen<Set<String>> types = Generators.orNull(Generators.subsets(TYPES), 60);
+        Gen<QExpr> expressions = expression(2);
+        Gen<QExpr> q = Generators.orNull(expressions, 15);
+        Gen<GeoQuery> geo = Generators.orNull(Generate.pick(List.of("near;maxDistance==50000", "near;maxDistance==150000", "near;minDistance==50000"))
+                .zip(Generate.pick(NAMES), (georel, name) -> GeoQuery.parse(georel, "Point", "[1.0, 1.0]", name)), 80);
+        Gen<Set<String>> attrs = Generators.orNull(Generators.nonEmptySubsets(NAMES), 85);
+        Gen<Integer> limits = Generate.pick(List.of(0, 1, 3, EntityQuery.MAX_LIMIT));
+        Gen<Integer> offsets = Generate.pick(List.of(0, 0, 1, 4));
+        Gen<Boolean> counts = Generate.booleans();
+        Gen<EntityQuery> query = prng -> {
+            EntityQuery drawn = new EntityQuery(ids.generate(prng), idPatterns.generate(prng), types.generate(prng), q.generate(prng),
+                    geo.generate(prng), attrs.generate(prng), limits.generate(prng), offsets.generate(prng), counts.generate(prng));
+            // a query must restrict something: one that does not gets a q
+            return drawn.isRestricted() ? drawn : new EntityQuery(null, null, null, expressions.generate(prng), null, null,
+                    drawn.limit(), drawn.offset(), drawn.count());
+        };
+        return lists().of(query).ofSizeBetween(10, 25);
     }
 
-    private Arbitrary<QExpr> expression(int depth) {
+    private Gen<QExpr> expression(int depth) {
         if (depth == 0) return leaf();
-        Arbitrary<QExpr> and = expression(depth - 1).list().ofMinSize(2).ofMaxSize(3).map(QExpr.And::new);
-        Arbitrary<QExpr> or = expression(depth - 1).list().ofMinSize(2).ofMaxSize(3).map(QExpr.Or::new);
-        return Arbitraries.frequencyOf(Tuple.of(4, leaf()), Tuple.of(1, and), Tuple.of(1, or));
+        Gen<QExpr> and = lists().of(expression(depth - 1)).ofSizeBetween(2, 3).map(QExpr.And::new);
+        Gen<QExpr> or = lists().of(expression(depth - 1)).ofSizeBetween(2, 3).map(QExpr.Or::new);
+        return Generate.frequency(Pair.of(4, leaf()), Pair.of(1, and), Pair.of(1, or));
     }
 
-    private Arbitrary<QExpr> leaf() {
-        Arbitrary<AttrPath> path = Arbitraries.frequencyOf(
-                Tuple.of(6, Arbitraries.of(NAMES).map(AttrPath::of)),
-                Tuple.of(1, Arbitraries.of(NAMES).map(n -> new AttrPath(n, List.of("s"), List.of()))),
-                Tuple.of(1, Arbitraries.of(NAMES).map(n -> new AttrPath(n, List.of(), List.of("k")))));
-        Arbitrary<QExpr> exists = Combinators.combine(path, Arbitraries.of(true, false)).as(QExpr.Exists::new);
-        Arbitrary<QExpr> compare = Combinators.combine(path, Arbitraries.of(QExpr.Op.class), value()).as(QExpr.Compare::new);
-        Arbitrary<QExpr> match = Combinators.combine(path, Arbitraries.of("^x", "y$", "\\d", "é|\uFF01"), Arbitraries.of(true, false))
-                .as(QExpr.Match::new);
+    private Gen<QExpr> leaf() {
+        Gen<AttrPath> path = Generate.frequency(
+                Pair.of(6, Generate.pick(NAMES).map(AttrPath::of)),
+                Pair.of(1, Generate.pick(NAMES).map(n -> new AttrPath(n, List.of("s"), List.of()))),
+                Pair.of(1, Generate.pick(NAMES).map(n -> new AttrPath(n, List.of(), List.of("k")))));
+        Gen<QExpr> exists = path.zip(Generate.booleans(), QExpr.Exists::new);
+        Gen<QExpr> compare = path.zip(Generate.enumValues(QExpr.Op.class), value(), QExpr.Compare::new);
+        Gen<QExpr> match = path.zip(Generate.pick(List.of("^x", "y$", "\\d", "é|\uFF01")), Generate.booleans(), QExpr.Match::new);
         // a lower and an upper bound on one attribute: one index range where no entity holds several values in it
-        Arbitrary<QExpr> rangePair = Combinators.combine(path, Arbitraries.of(QExpr.Op.GE, QExpr.Op.GT), scalar(), Arbitraries.of(QExpr.Op.LT, QExpr.Op.LE), scalar())
-                .as((p, low, from, high, to) -> new QExpr.And(List.of(new QExpr.Compare(p, low, from), new QExpr.Compare(p, high, to))));
-        return Arbitraries.frequencyOf(Tuple.of(2, exists), Tuple.of(6, compare), Tuple.of(1, match), Tuple.of(2, rangePair));
+        Gen<QExpr> rangePair = path.zip(Generate.pick(List.of(QExpr.Op.GE, QExpr.Op.GT)), scalar(), Generate.pick(List.of(QExpr.Op.LT, QExpr.Op.LE)), scalar(),
+                (p, low, from, high, to) -> new QExpr.And(List.of(new QExpr.Compare(p, low, from), new QExpr.Compare(p, high, to))));
+        return Generate.frequency(Pair.of(2, exists), Pair.of(6, compare), Pair.of(1, match), Pair.of(2, rangePair));
     }
 
-    private Arbitrary<QValue> scalar() {
-        return Arbitraries.oneOf(
-                Arbitraries.of(NUMBERS).map(QValue.Num::new),
-                Arbitraries.of(STRINGS).map(QValue.Str::new),
-                Arbitraries.of(true, false).map(QValue.Bool::new),
-                Arbitraries.of(TIMES).map(QValue.Time::new));
+    private Gen<QValue> scalar() {
+        return Generate.oneOf(
+                Generate.pick(NUMBERS).map(QValue.Num::new),
+                Generate.pick(STRINGS).map(QValue.Str::new),
+                Generate.booleans().map(QValue.Bool::new),
+                Generate.pick(TIMES).map(QValue.Time::new));
     }
 
-    private Arbitrary<QValue> value() {
-        Arbitrary<QValue> scalar = scalar();
-        Arbitrary<QValue> list = scalar.list().ofMinSize(2).ofMaxSize(3).map(QValue.ValueList::new);
-        Arbitrary<QValue> range = Combinators.combine(scalar, scalar).as(QValue.Range::new);
-        return Arbitraries.frequencyOf(Tuple.of(6, scalar), Tuple.of(1, list), Tuple.of(1, range));
+    private Gen<QValue> value() {
+        Gen<QValue> scalar = scalar();
+        Gen<QValue> list = lists().of(scalar).ofSizeBetween(2, 3).map(QValue.ValueList::new);
+        Gen<QValue> range = scalar.zip(scalar, QValue.Range::new);
+        return Generate.frequency(Pair.of(6, scalar), Pair.of(1, list), Pair.of(1, range));
     }
 }

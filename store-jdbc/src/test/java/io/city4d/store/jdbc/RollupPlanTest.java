@@ -1,21 +1,25 @@
 package io.city4d.store.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.longs;
 
 import io.city4d.store.jdbc.RollupPlan.Piece;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 /** A plan's pieces tile the aggregation's range exactly, and no rollup cell it reads straddles a bucket boundary. */
 class RollupPlanTest {
-    @Property(tries = 2000)
-    void piecesTileTheRangeAndCellsStayInsideBuckets(@ForAll("instants") long origin, @ForAll("periods") long period, @ForAll("spans") long span) {
+    @Test
+    void piecesTileTheRangeAndCellsStayInsideBuckets() {
+        qt().withExamples(2000).forAll(instants(), periods(), spans()).checkAssert(RollupPlanTest::tilesTheRange);
+    }
+
+    private static void tilesTheRange(long origin, long period, long span) {
         long end = span == Long.MAX_VALUE ? Long.MAX_VALUE : origin + span;
         RollupPlan plan = RollupPlan.of(origin, period, end);
         boolean oneBucket = period >= span;
@@ -47,24 +51,21 @@ class RollupPlanTest {
         assertThat(rawLength).as("raw history is read for less than two minutes").isLessThan(2 * RollupPlan.MINUTE);
     }
 
-    @Provide
-    Arbitrary<Long> instants() {
-        Arbitrary<Long> any = Arbitraries.longs().between(-100 * RollupPlan.DAY, 100 * RollupPlan.DAY);
-        Arbitrary<Long> minutes = Arbitraries.longs().between(-100_000, 100_000).map(m -> m * RollupPlan.MINUTE);
-        Arbitrary<Long> hours = Arbitraries.longs().between(-2_000, 2_000).map(h -> h * RollupPlan.HOUR);
-        return Arbitraries.oneOf(any, minutes, hours);
+    private static Gen<Long> instants() {
+        Gen<Long> any = longs().between(-100 * RollupPlan.DAY, 100 * RollupPlan.DAY);
+        Gen<Long> minutes = longs().between(-100_000, 100_000).map(m -> m * RollupPlan.MINUTE);
+        Gen<Long> hours = longs().between(-2_000, 2_000).map(h -> h * RollupPlan.HOUR);
+        return Generate.oneOf(any, minutes, hours);
     }
 
-    @Provide
-    Arbitrary<Long> periods() {
-        return Arbitraries.oneOf(Arbitraries.of(Long.MAX_VALUE, 30_000_000L, RollupPlan.MINUTE, 5 * RollupPlan.MINUTE, 7 * RollupPlan.MINUTE,
-                RollupPlan.HOUR, 90 * RollupPlan.MINUTE, RollupPlan.DAY, 7 * RollupPlan.DAY, RollupPlan.HOUR + 1),
-                Arbitraries.longs().between(1, 3 * RollupPlan.DAY));
+    private static Gen<Long> periods() {
+        return Generate.oneOf(Generate.pick(List.of(Long.MAX_VALUE, 30_000_000L, RollupPlan.MINUTE, 5 * RollupPlan.MINUTE, 7 * RollupPlan.MINUTE,
+                RollupPlan.HOUR, 90 * RollupPlan.MINUTE, RollupPlan.DAY, 7 * RollupPlan.DAY, RollupPlan.HOUR + 1)),
+                longs().between(1, 3 * RollupPlan.DAY));
     }
 
-    @Provide
-    Arbitrary<Long> spans() {
-        return Arbitraries.oneOf(Arbitraries.just(Long.MAX_VALUE), Arbitraries.longs().between(1, 40 * RollupPlan.DAY),
-                Arbitraries.longs().between(1, 5_000).map(m -> m * RollupPlan.MINUTE));
+    private static Gen<Long> spans() {
+        return Generate.oneOf(Generate.constant(Long.MAX_VALUE), longs().between(1, 40 * RollupPlan.DAY),
+                longs().between(1, 5_000).map(m -> m * RollupPlan.MINUTE));
     }
 }

@@ -1,6 +1,10 @@
 package io.city4d.store.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
+import static org.quicktheories.generators.SourceDSL.longs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.city4d.core.model.Entity;
@@ -17,13 +21,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.api.Pair;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 /**
  * Aggregates served from rollups equal those computed from raw history alone, whatever has been folded: over random
@@ -42,9 +44,18 @@ public abstract class TemporalPropertyContract extends StoragePropertyContract {
 
     record Commit(List<HistoryPoint> points, boolean foldAfter) {}
 
-    @Property(tries = 40)
-    void aggregatesFromRollupsEqualThoseFromRawHistory(@ForAll("commits") List<Commit> commits, @ForAll("queries") List<TemporalQuery> queries)
-            throws Exception {
+    @Test
+    void aggregatesFromRollupsEqualThoseFromRawHistory() {
+        qt().withExamples(40).withShrinkCycles(400).forAll(commits(), queries()).checkAssert((commits, queries) -> {
+            try {
+                agreeBeforeAndAfterTheFold(commits, queries);
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        });
+    }
+
+    private void agreeBeforeAndAfterTheFold(List<Commit> commits, List<TemporalQuery> queries) throws Exception {
         String tenant = "rollups-" + TENANTS.incrementAndGet() + "-" + System.nanoTime();
         JdbcEntityStore entities = (JdbcEntityStore) storage.entities();
         HistoryRollups rollups = ((JdbcStorage) storage).rollups();
@@ -71,40 +82,45 @@ public abstract class TemporalPropertyContract extends StoragePropertyContract {
         return "from " + query.from() + " to " + query.to() + " per " + query.aggregation().period() + " " + query.aggregation().methods();
     }
 
-    @Provide
-    Arbitrary<List<Commit>> commits() {
-        Arbitrary<HistoryPoint> point = Combinators.combine(instants(), values()).as((at, value) ->
-                new HistoryPoint(ATTRIBUTE, io.city4d.core.model.Property.of(value, at), at));
-        Arbitrary<Commit> commit = Combinators.combine(point.list().ofMaxSize(150), Arbitraries.of(true, false)).as(Commit::new);
-        return commit.list().ofMinSize(1).ofMaxSize(3);
+    private static Gen<List<Commit>> commits() {
+        Gen<HistoryPoint> point = instants().zip(values(), (at, value) -> new HistoryPoint(ATTRIBUTE, io.city4d.core.model.Property.of(value, at), at));
+        Gen<Commit> commit = lists().of(point).ofSizeBetween(0, 150).zip(Generate.booleans(), Commit::new);
+        return lists().of(commit).ofSizeBetween(1, 3);
     }
 
-    @Provide
-    Arbitrary<List<TemporalQuery>> queries() {
-        Arbitrary<Instant[]> window = Arbitraries.oneOf(Arbitraries.just(new Instant[2]), instants().map(t -> new Instant[] {t, null}),
-                instants().map(t -> new Instant[] {null, t}), Combinators.combine(instants(), instants()).filter((a, b) -> a.isBefore(b))
-                        .as((a, b) -> new Instant[] {a, b}));
-        Arbitrary<Duration> period = Arbitraries.oneOf(Arbitraries.of(PERIODS), Arbitraries.just(null));
-        Arbitrary<List<Method>> methods = Arbitraries.frequencyOf(
-                Tuple.of(6, Arbitraries.of(Method.values()).filter(m -> m != Method.DISTINCT_COUNT).list().ofMinSize(1).ofMaxSize(4).uniqueElements()),
-                Tuple.of(1, Arbitraries.of(Method.values()).list().ofMinSize(1).ofMaxSize(8).uniqueElements()));
-        return Combinators.combine(window, period, methods).as((w, p, m) -> new TemporalQuery(EntityQuery.byIds(Set.of("urn:x:s")),
-                Set.of(ATTRIBUTE), w[0], w[1], null, new Aggregation(m, p))).list().ofMinSize(1).ofMaxSize(6);
+    private static Gen<List<TemporalQuery>> queries() {
+        Gen<Instant[]> window = Generate.oneOf(Generate.constant(() -> new Instant[2]), instants().map(t -> new Instant[] {t, null}),
+                instants().map(t -> new Instant[] {null, t}),
+                instants().zip(instants(), TemporalPropertyContract::window));
+        Gen<Duration> period = Generate.oneOf(Generate.pick(PERIODS), Generate.constant((Duration) null));
+        List<Method> withoutDistinctCount = Arrays.stream(Method.values()).filter(m -> m != Method.DISTINCT_COUNT).toList();
+        Gen<List<Method>> methods = Generate.frequency(
+                Pair.of(6, Generators.distinct(Generate.pick(withoutDistinctCount), 1, 4)),
+                Pair.of(1, Generators.distinct(Generate.enumValues(Method.class), 1, 8)));
+        Gen<TemporalQuery> query = window.zip(period, methods, (w, p, m) -> new TemporalQuery(EntityQuery.byIds(Set.of("urn:x:s")),
+                Set.of(ATTRIBUTE), w[0], w[1], null, new Aggregation(m, p)));
+        return lists().of(query).ofSizeBetween(1, 6);
+    }
+
+    /** The window between two instants, earlier first; from an instant to a microsecond later when they are the same. */
+    private static Instant[] window(Instant a, Instant b) {
+        if (a.equals(b)) return new Instant[] {a, a.plus(1, ChronoUnit.MICROS)};
+        return a.isBefore(b) ? new Instant[] {a, b} : new Instant[] {b, a};
     }
 
     /** Instants over three days from T0, many of them on or next to minute and hour boundaries. */
-    private static Arbitrary<Instant> instants() {
-        Arbitrary<Long> micros = Arbitraries.longs().between(-RollupPlan.DAY, 3 * RollupPlan.DAY);
-        Arbitrary<Long> minutes = Arbitraries.longs().between(-1440, 3 * 1440).map(m -> m * RollupPlan.MINUTE);
-        Arbitrary<Long> hours = Arbitraries.longs().between(-24, 72).map(h -> h * RollupPlan.HOUR);
-        Arbitrary<Long> nearBoundary = Combinators.combine(Arbitraries.oneOf(minutes, hours), Arbitraries.of(-1L, 1L, 999_999L)).as(Long::sum);
-        return Arbitraries.oneOf(micros, minutes, hours, nearBoundary).map(offset -> T0.plus(offset, ChronoUnit.MICROS));
+    private static Gen<Instant> instants() {
+        Gen<Long> micros = longs().between(-RollupPlan.DAY, 3 * RollupPlan.DAY);
+        Gen<Long> minutes = longs().between(-1440, 3 * 1440).map(m -> m * RollupPlan.MINUTE);
+        Gen<Long> hours = longs().between(-24, 72).map(h -> h * RollupPlan.HOUR);
+        Gen<Long> nearBoundary = Generate.oneOf(minutes, hours).zip(Generate.pick(List.of(-1L, 1L, 999_999L)), Long::sum);
+        return Generate.oneOf(micros, minutes, hours, nearBoundary).map(offset -> T0.plus(offset, ChronoUnit.MICROS));
     }
 
-    private static Arbitrary<JsonNode> values() {
-        return Arbitraries.frequencyOf(
-                Tuple.of(8, Arbitraries.integers().between(-4000, 4000).map(k -> Json.NODES.numberNode(k / 4.0))),
-                Tuple.of(1, Arbitraries.of("low", "high", "").map(Json.NODES::textNode)),
-                Tuple.of(1, Arbitraries.of(true, false).map(Json.NODES::booleanNode)));
+    private static Gen<JsonNode> values() {
+        return Generate.frequency(
+                Pair.of(8, integers().between(-4000, 4000).map(k -> (JsonNode) Json.NODES.numberNode(k / 4.0))),
+                Pair.of(1, Generate.pick(List.of("low", "high", "")).map(t -> (JsonNode) Json.NODES.textNode(t))),
+                Pair.of(1, Generate.booleans().map(b -> (JsonNode) Json.NODES.booleanNode(b))));
     }
 }

@@ -2,9 +2,11 @@ package io.city4d.store.postgres;
 
 import io.city4d.core.port.Storage;
 import io.city4d.store.jdbc.CommitFoldingContract;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class PostgresCommitFoldingTest extends CommitFoldingContract {
-    private static final PostgresTestDatabase DATABASE = PostgresTestDatabase.forProperties();
+    @RegisterExtension
+    static final PostgresTestDatabase DATABASE = new PostgresTestDatabase();
 
     @Override
     protected Storage openStorage() {

@@ -2,9 +2,11 @@ package io.city4d.store.postgres;
 
 import io.city4d.core.port.Storage;
 import io.city4d.store.jdbc.TemporalPropertyContract;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class PostgresTemporalPropertyTest extends TemporalPropertyContract {
-    private static final PostgresTestDatabase DATABASE = PostgresTestDatabase.forProperties();
+    @RegisterExtension
+    static final PostgresTestDatabase DATABASE = new PostgresTestDatabase();
 
     @Override
     protected Storage openStorage() {

@@ -54,22 +54,6 @@ final class PostgresTestDatabase implements BeforeAllCallback, AfterAllCallback 
         return DriverManager.getConnection(SERVER + database, properties);
     }
 
-    /**
-     * A database for a jqwik property suite, whose lifecycle has no place for this extension: created on first use
-     * and dropped when the test JVM exits.
-     */
-    static PostgresTestDatabase forProperties() {
-        PostgresTestDatabase database = new PostgresTestDatabase();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                database.drop();
-            } catch (SQLException e) {
-                System.err.println("could not drop test database " + database.name + ": " + e.getMessage());
-            }
-        }));
-        return database;
-    }
-
     PostgresStorage open() {
         return new PostgresStorage(url(), USER, null);
     }
