@@ -1,6 +1,7 @@
 package io.city4d.server;
 
 import io.city4d.api.common.Authentication;
+import io.city4d.api.common.ConnectionClosing;
 import io.city4d.api.common.Problems;
 import io.city4d.api.common.RateLimiting;
 import io.city4d.api.ngsild.AddressPolicy;
@@ -17,7 +18,6 @@ import io.city4d.store.postgres.PostgresStorage;
 import io.city4d.store.sqlite.SqliteStorage;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
-import io.helidon.webserver.http1.Http1Config;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -30,7 +30,6 @@ import org.slf4j.LoggerFactory;
 /** One running City4D: storage, pipeline, APIs, device endpoints. Built from a {@link ServerConfig}, closed in reverse. */
 public final class City4d implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(City4d.class);
-    private static final int MAX_REQUEST_LINE = 32 * 1024;
 
     private final ServerConfig config;
     private final Clock clock = Clock.systemUTC();
@@ -70,6 +69,7 @@ public final class City4d implements AutoCloseable {
         Metrics metrics = new Metrics(pipeline, rateLimiting);
         HttpRouting.Builder routing = HttpRouting.builder();
         Problems.install(routing);
+        routing.addFilter(new ConnectionClosing());
         routing.addFilter(new Authentication(authenticator, List.of("/health", "/", "/api/v1/status", "/ngsi-ld/v1/jsonldContexts/")));
         routing.addFilter(rateLimiting);
         // the public status names the kind of store only, not its file or server
@@ -79,16 +79,7 @@ public final class City4d implements AutoCloseable {
         routing.register("/ingest/v1", new IngestRoutes(telemetry));
         routing.register("/admin/v1", new AdminRoutes(devices, authenticator, credentials));
         routing.register("/events", new EventStream(pipeline));
-        this.web = WebServer.builder()
-                .host(config.host())
-                .port(config.httpPort())
-                .maxPayloadSize(config.maxBodyBytes())
-                // Long enough for the longest q the parser takes (8192 characters, percent-encoded).
-                .addProtocol(Http1Config.builder().maxPrologueLength(MAX_REQUEST_LINE).build())
-                .directHandlers(Problems.directHandlers())
-                .routing(routing)
-                .build()
-                .start();
+        this.web = HttpEdge.webServer(config, routing).start();
         resources.add(web::stop);
         deviceEndpoints.start();
         } catch (RuntimeException e) {

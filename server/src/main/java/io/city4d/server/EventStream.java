@@ -12,6 +12,7 @@ import io.city4d.core.pipeline.ChangeListener;
 import io.city4d.core.pipeline.Pipeline;
 import io.city4d.core.port.Change;
 import io.city4d.core.problem.ProblemException;
+import io.helidon.common.media.type.MediaTypes;
 import io.helidon.http.sse.SseEvent;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
@@ -43,6 +44,7 @@ final class EventStream implements HttpService {
 
     private void stream(ServerRequest req, ServerResponse res) {
         Authentication.requireRead(req);
+        Requests.requireAccepted(req, MediaTypes.TEXT_EVENT_STREAM);
         String tenant = Requests.tenant(req);
         List<String> types = Requests.listParam(req, "type");
         List<String> expandedTypes = types == null ? null : types.stream().map(Vocabulary::expandDefault).toList();
