@@ -4,6 +4,7 @@ import io.city4d.api.common.Authentication;
 import io.city4d.api.common.ConnectionClosing;
 import io.city4d.api.common.Problems;
 import io.city4d.api.common.RateLimiting;
+import io.city4d.api.common.WriteAdmission;
 import io.city4d.api.ngsild.AddressPolicy;
 import io.city4d.api.ngsild.NgsiLdApi;
 import io.city4d.core.device.DeviceRegistry;
@@ -18,6 +19,7 @@ import io.city4d.store.postgres.PostgresStorage;
 import io.city4d.store.sqlite.SqliteStorage;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.RoutingRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -66,12 +68,15 @@ public final class City4d implements AutoCloseable {
         IngestRate rate = new IngestRate();
         pipeline.addListener(rate);
         RateLimiting rateLimiting = new RateLimiting(config.rateLimits());
-        Metrics metrics = new Metrics(pipeline, rateLimiting);
+        WriteAdmission admission = new WriteAdmission(pipeline::queueFill, City4d::pipelineWrite,
+                WriteAdmission.budgetFor(Runtime.getRuntime().maxMemory(), config.maxBodyBytes()), config.maxBodyBytes());
+        Metrics metrics = new Metrics(pipeline, rateLimiting, admission);
         HttpRouting.Builder routing = HttpRouting.builder();
         Problems.install(routing);
         routing.addFilter(new ConnectionClosing());
         routing.addFilter(new Authentication(authenticator, List.of("/health", "/", "/api/v1/status", "/ngsi-ld/v1/jsonldContexts/")));
         routing.addFilter(rateLimiting);
+        routing.addFilter(admission);
         // the public status names the kind of store only, not its file or server
         String storeKind = storage.describe().substring(0, Math.max(0, storage.describe().indexOf(':')));
         routing.register("/", new OperationsRoutes(storage.entities(), metrics, rate, storeKind));
@@ -86,6 +91,14 @@ public final class City4d implements AutoCloseable {
             close();
             throw e;
         }
+    }
+
+    /** Whether a request writes through the pipeline: entity writes, batch operations other than query, device ingest. */
+    private static boolean pipelineWrite(RoutingRequest req) {
+        String path = req.path().path();
+        if (path.startsWith("/ingest/v1/")) return true;
+        if (path.startsWith(NgsiLdApi.PREFIX + "/entityOperations/")) return !path.endsWith("/query");
+        return path.startsWith(NgsiLdApi.PREFIX + "/entities");
     }
 
     /** Starts a server. */

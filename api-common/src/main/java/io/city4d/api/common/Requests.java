@@ -58,7 +58,8 @@ public final class Requests {
 
     /** The body as JSON. Its size is bounded by the server's payload limit (413 beyond). */
     public static JsonNode json(ServerRequest req) {
-        return parseJson(bytes(req));
+        byte[] bytes = bytes(req);
+        return CpuBoundWork.shared().run(bytes.length, () -> parseJson(bytes));
     }
 
     /** A body's bytes as JSON: a body that is not JSON at all is InvalidRequest; JSON with wrong content is BadRequestData. */
@@ -81,9 +82,11 @@ public final class Requests {
      */
     public static byte[] bytes(ServerRequest req) {
         if (!req.content().hasEntity()) return new byte[0];
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        // sized for the announced body, so that a small write (most of them) allocates little
+        int size = (int) Math.min(16 * 1024, Math.max(256, req.headers().contentLength().orElse(16 * 1024) + 1));
+        ByteArrayOutputStream body = new ByteArrayOutputStream(size);
         try (InputStream in = req.content().inputStream()) {
-            byte[] buffer = new byte[16 * 1024];
+            byte[] buffer = new byte[size];
             for (int n; (n = in.read(buffer)) >= 0; ) {
                 body.write(buffer, 0, n);
                 ReadDeadlines.bodyProgress(body.size());
