@@ -56,7 +56,9 @@ class SlowClientTest {
                     int left = (int) Math.max(1, (deadline - System.nanoTime()) / 1_000_000L);
                     RawHttp.Answer answer = RawHttp.read(s, left);
                     assertThat(answer.closedByServer()).as(e.getKey() + ": " + answer).isTrue();
-                    assertThat(answer.statuses()).as(e.getKey()).allMatch(status -> status < 500);
+                    // A stalled body may also be refused (503) before it is read: while stalled, each holds its share of
+                    // the body budget, a whole largest body when chunked.
+                    assertThat(answer.statuses()).as(e.getKey()).allMatch(status -> status < 500 || status == 503);
                 }
             }
             assertThat(log.warnings()).isEmpty();
