@@ -59,13 +59,29 @@ public final class ReadDeadlines implements Http1ConnectionListener {
 
     @Override
     public void headers(ConnectionContext ctx, Headers headers) {
-        if (headers.contains(HeaderNames.TRANSFER_ENCODING) || headers.contains(HeaderNames.CONTENT_LENGTH)) start(BODY);
+        if (hasBody(headers)) start(BODY);
         else deadlines.remove(Thread.currentThread());
+    }
+
+    /** Whether a body follows the headers: a handler reads none of Content-Length 0, and then has no deadline. */
+    private static boolean hasBody(Headers headers) {
+        if (headers.contains(HeaderNames.TRANSFER_ENCODING)) return true;
+        try {
+            return headers.contentLength().orElse(0) > 0;
+        } catch (IllegalArgumentException malformed) {
+            // Helidon refuses the request itself in a moment
+            return false;
+        }
     }
 
     @Override
     public void status(ConnectionContext ctx, Status status) {
         deadlines.remove(Thread.currentThread());
+    }
+
+    /** Whether this thread's connection has a deadline now. */
+    boolean hasDeadline(Thread thread) {
+        return deadlines.containsKey(thread);
     }
 
     private void start(Duration within) {
