@@ -1,8 +1,10 @@
 package io.city4d.server;
 
 import io.city4d.api.common.Authentication;
+import io.city4d.api.common.ConnectionClosing;
 import io.city4d.api.common.Problems;
 import io.city4d.api.common.RateLimiting;
+import io.city4d.api.common.WriteAdmission;
 import io.city4d.api.ngsild.NgsiLdApi;
 import io.city4d.core.device.DeviceRegistry;
 import io.city4d.core.device.DeviceTelemetry;
@@ -20,7 +22,7 @@ import io.city4d.store.sqlite.SqliteStorage;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.HttpRules;
-import io.helidon.webserver.http1.Http1Config;
+import io.helidon.webserver.http.RoutingRequest;
 import java.io.IOException;
 import java.net.BindException;
 import java.nio.file.AccessDeniedException;
@@ -37,7 +39,6 @@ import org.slf4j.LoggerFactory;
 /** One running City4D: storage, pipeline, APIs, device endpoints. Built from a {@link ServerConfig}, closed in reverse. */
 public final class City4d implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(City4d.class);
-    private static final int MAX_REQUEST_LINE = 32 * 1024;
 
     private final ServerConfig config;
     private final Clock clock = Clock.systemUTC();
@@ -80,11 +81,15 @@ public final class City4d implements AutoCloseable {
         IngestRate rate = new IngestRate();
         pipeline.addListener(rate);
         RateLimiting rateLimiting = new RateLimiting(config.rateLimits());
-        Metrics metrics = new Metrics(pipeline, rateLimiting, loader);
+        WriteAdmission admission = new WriteAdmission(pipeline::queueFill, City4d::pipelineWrite,
+                WriteAdmission.budgetFor(Runtime.getRuntime().maxMemory(), config.maxBodyBytes()), config.maxBodyBytes());
+        Metrics metrics = new Metrics(pipeline, rateLimiting, loader, admission);
         HttpRouting.Builder routing = HttpRouting.builder();
         Problems.install(routing);
+        routing.addFilter(new ConnectionClosing());
         routing.addFilter(new Authentication(authenticator, List.of("/health", "/", "/api/v1/status", "/ngsi-ld/v1/jsonldContexts/{id}")));
         routing.addFilter(rateLimiting);
+        routing.addFilter(admission);
         // the public status names the kind of store only, not its file or server
         String storeKind = storage.describe().substring(0, Math.max(0, storage.describe().indexOf(':')));
         ngsiLd.addFilters(routing);
@@ -100,19 +105,7 @@ public final class City4d implements AutoCloseable {
             rules.register("/events", events);
         };
         routes.accept(routing);
-        this.web = WebServer.builder()
-                .host(config.host())
-                .port(config.httpPort())
-                .maxPayloadSize(config.maxBodyBytes())
-                // Long enough for the longest q the parser takes (8192 characters, percent-encoded).
-                .addProtocol(Http1Config.builder().maxPrologueLength(MAX_REQUEST_LINE).build())
-                .directHandlers(Problems.directHandlers())
-                // Hands the problem body Helidon's own reason for a refused request line, such as which character of the
-                // query is illegal and where; Helidon passes only the messages it marks safe to show.
-                .errorHandling(e -> e.includeEntity(true))
-                .routing(routing)
-                .build()
-                .start();
+        this.web = HttpEdge.webServer(config, routing).start();
         resources.add(web::stop);
         if (!web.isRunning()) {
             throw new CommandFailure("--http-port " + config.httpPort() + ": the web server could not listen on " + config.host() + ":"
@@ -125,6 +118,14 @@ public final class City4d implements AutoCloseable {
             close();
             throw e;
         }
+    }
+
+    /** Whether a request writes through the pipeline: entity writes, batch operations other than query, device ingest. */
+    private static boolean pipelineWrite(RoutingRequest req) {
+        String path = req.path().path();
+        if (path.startsWith("/ingest/v1/")) return true;
+        if (path.startsWith(NgsiLdApi.PREFIX + "/entityOperations/")) return !path.endsWith("/query");
+        return path.startsWith(NgsiLdApi.PREFIX + "/entities");
     }
 
     /** Starts a server. */

@@ -12,7 +12,6 @@ import io.city4d.core.pipeline.ChangeListener;
 import io.city4d.core.pipeline.Pipeline;
 import io.city4d.core.port.Change;
 import io.city4d.core.problem.ProblemException;
-import io.city4d.core.problem.ProblemType;
 import io.helidon.common.media.type.MediaTypes;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.sse.SseEvent;
@@ -50,9 +49,7 @@ final class EventStream implements HttpService {
 
     private void stream(ServerRequest req, ServerResponse res) {
         Authentication.requireRead(req);
-        if (!req.headers().isAccepted(MediaTypes.TEXT_EVENT_STREAM)) {
-            throw new ProblemException(ProblemType.NOT_ACCEPTABLE, "/events is a stream of text/event-stream; Accept must allow it");
-        }
+        Requests.requireAccepted(req, MediaTypes.TEXT_EVENT_STREAM);
         String tenant = Requests.tenant(req);
         LdView view = ngsiLd.view(req.headers().first(HeaderNames.LINK).orElse(null));
         List<String> types = Requests.listParam(req, "type");

@@ -1,6 +1,7 @@
 package io.city4d.server;
 
 import io.city4d.api.common.Authentication;
+import io.city4d.api.common.CpuBoundWork;
 import io.city4d.api.common.Requests;
 import io.city4d.core.device.DeviceTelemetry;
 import io.city4d.core.security.Principal;
@@ -28,7 +29,8 @@ final class IngestRoutes implements HttpService {
         Requests.requireContentType(req, Set.of("application/json"));
         String tenant = Requests.tenant(req);
         String deviceId = req.path().pathParameters().get("deviceId");
-        Requests.await(telemetry.ingest(sender, tenant, deviceId, Requests.bytes(req)));
+        byte[] payload = Requests.bytes(req);
+        Requests.await(CpuBoundWork.shared().run(payload.length, () -> telemetry.ingest(sender, tenant, deviceId, payload)));
         res.status(204).send();
     }
 }

@@ -2,6 +2,7 @@ package io.city4d.server;
 
 import io.city4d.api.common.RateLimiting;
 import io.city4d.api.common.RateLimits;
+import io.city4d.api.common.WriteAdmission;
 import io.city4d.core.pipeline.Pipeline;
 import io.city4d.core.port.DocumentLoader;
 import io.city4d.core.security.Role;
@@ -18,7 +19,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 final class Metrics {
     final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
-    Metrics(Pipeline pipeline, RateLimiting rateLimiting, DocumentLoader loader) {
+    Metrics(Pipeline pipeline, RateLimiting rateLimiting, DocumentLoader loader, WriteAdmission admission) {
         for (Role role : Role.values()) {
             FunctionCounter.builder("city4d_http_requests_limited", rateLimiting, r -> r.refused(role))
                     .description("requests answered 429 because the client was over its rate limit")
@@ -32,6 +33,10 @@ final class Metrics {
                 .description("entity changes made durable").register(registry);
         FunctionCounter.builder("city4d_commands_refused", pipeline, Pipeline::refusedCommands)
                 .description("commands refused because the pipeline was full").register(registry);
+        FunctionCounter.builder("city4d_http_requests_refused", admission, WriteAdmission::refused)
+                .description("requests answered 503 before their body was read: the pipeline was full, or the server held as many bodies as it may").register(registry);
+        Gauge.builder("city4d_http_body_budget_used", admission, WriteAdmission::budgetInUse)
+                .description("part of the memory budget for request bodies in use, 0 to 1").register(registry);
         Gauge.builder("city4d_pipeline_queued", pipeline, Pipeline::queuedCommands).description("commands waiting in the pipeline").register(registry);
         for (String collection : loader.skipped().keySet()) {
             Gauge.builder("city4d_stored_documents_skipped", loader, l -> l.skipped().get(collection))

@@ -8,6 +8,7 @@ import io.helidon.http.DirectHandler;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HttpException;
 import io.helidon.http.RequestException;
+import io.helidon.http.Status;
 import io.helidon.webserver.http.DirectHandlers;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
@@ -62,17 +63,30 @@ public final class Problems {
 
     /**
      * Problem bodies for what the web server refuses before any route runs: request lines or headers that are too
-     * long, bodies over the limit, requests that are not HTTP.
+     * long or malformed, bodies over the limit, requests that are not HTTP.
      */
     public static DirectHandlers directHandlers() {
         DirectHandler handler = (request, event, status, headers, message) -> {
-            ProblemException problem = fromStatus(status.code(), message);
-            return DirectHandler.TransportResponse.builder().status(status).headers(headers)
+            boolean unparsable = unparsable(request, event);
+            ProblemException problem = unparsable
+                    ? ProblemException.invalid("the request is not well-formed HTTP/1.1: its request line, headers or body framing could not be read")
+                    : fromStatus(status.code(), message);
+            return DirectHandler.TransportResponse.builder().status(unparsable ? Status.BAD_REQUEST_400 : status).headers(headers)
                     .header(HeaderNames.CONTENT_TYPE, JSON).keepAlive(event.keepAlive()).entity(body(problem)).build();
         };
         DirectHandlers.Builder builder = DirectHandlers.builder();
         for (DirectHandler.EventType event : DirectHandler.EventType.values()) builder.addHandler(event, handler);
         return builder.build();
+    }
+
+    /**
+     * Whether Helidon failed on the client's bytes before it could make a request of them: it reports anything its
+     * HTTP/1.1 parser throws other than its own bad-request exceptions (a control character in the method, a
+     * connection that ends inside the headers) as an internal error of a request with no method. Failures of a
+     * request that was parsed carry its method.
+     */
+    private static boolean unparsable(DirectHandler.TransportRequest request, DirectHandler.EventType event) {
+        return event == DirectHandler.EventType.INTERNAL_ERROR && request.method().isEmpty();
     }
 
     /** The problem inside a failed future, or an internal error for anything unexpected (logged, not shown). */
@@ -96,6 +110,7 @@ public final class Problems {
             case 404 -> ProblemType.RESOURCE_NOT_FOUND;
             case 405 -> ProblemType.METHOD_NOT_ALLOWED;
             case 415 -> ProblemType.UNSUPPORTED_MEDIA_TYPE;
+            case 503 -> ProblemType.OVERLOADED;
             default -> status >= 500 ? ProblemType.INTERNAL_ERROR : ProblemType.INVALID_REQUEST;
         };
         boolean useful = message != null && !message.isBlank() && !message.equalsIgnoreCase(type.title()) && status < 500;

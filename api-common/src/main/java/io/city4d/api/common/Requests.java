@@ -8,7 +8,12 @@ import io.city4d.core.problem.ProblemType;
 import io.city4d.core.security.Principal;
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
+import io.helidon.common.media.type.MediaType;
+import io.helidon.http.HttpException;
+import io.helidon.http.RequestException;
+import io.helidon.webserver.CloseConnectionException;
 import io.helidon.webserver.http.ServerRequest;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -26,6 +31,7 @@ public final class Requests {
     public static final HeaderName TENANT = HeaderNames.create("NGSILD-Tenant");
     private static final Pattern TENANT_NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final long WRITE_TIMEOUT_SECONDS = 30;
+    private static final String TRAILERS_REFUSED = "Invalid terminating chunk";
 
     private Requests() {}
 
@@ -43,29 +49,68 @@ public final class Requests {
         return type;
     }
 
+    /** Checks that the client's Accept allows the media type the route answers in (no Accept allows any); 406 otherwise. */
+    public static void requireAccepted(ServerRequest req, MediaType mediaType) {
+        if (!req.headers().isAccepted(mediaType)) {
+            throw new ProblemException(ProblemType.NOT_ACCEPTABLE, "this resource is sent as " + mediaType.text() + ", which Accept does not allow");
+        }
+    }
+
     /** The body as JSON. Its size is bounded by the server's payload limit (413 beyond). */
     public static JsonNode json(ServerRequest req) {
         byte[] bytes = bytes(req);
-        // A body that is not JSON at all is syntactically invalid (InvalidRequest); JSON with wrong content is BadRequestData.
+        return CpuBoundWork.shared().run(bytes.length, () -> parseJson(bytes));
+    }
+
+    /** A body's bytes as JSON: a body that is not JSON at all is InvalidRequest; JSON with wrong content is BadRequestData. */
+    public static JsonNode parseJson(byte[] bytes) {
         if (bytes.length == 0) throw ProblemException.invalid("the request body is empty");
         try {
             JsonNode json = Json.TREE_READER.readTree(bytes);
             if (json == null || json.isMissingNode()) throw ProblemException.invalid("the request body is empty");
             return json;
         } catch (JacksonException e) {
-            throw ProblemException.invalid("the request body is not valid JSON: " + e.getOriginalMessage());
+            throw ProblemException.invalid("the request body is not valid JSON: " + JsonErrors.describe(e));
         } catch (IOException e) {
             throw ProblemException.invalid("the request body could not be read");
         }
     }
 
+    /**
+     * The body's bytes. A body whose framing breaks (a chunk size that is not a number, a body that ends early) is a
+     * 400, and the connection closes after the answer, since what is left on it cannot be framed.
+     */
     public static byte[] bytes(ServerRequest req) {
         if (!req.content().hasEntity()) return new byte[0];
+        // sized for the announced body, so that a small write (most of them) allocates little
+        int size = (int) Math.min(16 * 1024, Math.max(256, req.headers().contentLength().orElse(16 * 1024) + 1));
+        ByteArrayOutputStream body = new ByteArrayOutputStream(size);
         try (InputStream in = req.content().inputStream()) {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw ProblemException.badData("the request body could not be read");
+            byte[] buffer = new byte[size];
+            for (int n; (n = in.read(buffer)) >= 0; ) {
+                body.write(buffer, 0, n);
+                ReadDeadlines.bodyProgress(body.size());
+            }
+        } catch (RequestException e) {
+            ConnectionClosing.afterResponse(req);
+            // Helidon 4.5 reads the line after the last chunk as the end of the body and refuses anything else there,
+            // so it refuses trailer fields, which RFC 9112 (7.1.2) allows; every chunk has been read by then.
+            if (!TRAILERS_REFUSED.equals(e.getMessage())) throw e;
+        } catch (HttpException e) {
+            ConnectionClosing.afterResponse(req);
+            throw e;
+        } catch (NumberFormatException e) {
+            ConnectionClosing.afterResponse(req);
+            throw ProblemException.invalid("the chunked body has a chunk size that is not a hexadecimal number below 2^31"
+                    + " (chunk extensions such as ';name=value' are not supported)");
+        } catch (IOException | RuntimeException e) {
+            ConnectionClosing.afterResponse(req);
+            if (Thread.interrupted()) throw new CloseConnectionException("the request body did not come in time");
+            throw ProblemException.invalid("the request body ended before it was complete");
+        } finally {
+            ReadDeadlines.bodyReceived();
         }
+        return body.toByteArray();
     }
 
     /** True for a valid NGSILD-Tenant value: 1 to 64 letters, digits, '_' or '-'. */

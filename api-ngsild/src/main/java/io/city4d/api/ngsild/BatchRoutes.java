@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.city4d.api.common.Authentication;
+import io.city4d.api.common.CpuBoundWork;
 import io.city4d.api.common.Requests;
 import io.city4d.core.model.EntityIds;
 import io.city4d.core.model.EntityJson;
@@ -15,10 +16,12 @@ import io.city4d.core.pipeline.Pipeline;
 import io.city4d.core.port.Change;
 import io.city4d.core.port.EntityStore;
 import io.city4d.core.problem.ProblemException;
+import io.city4d.core.problem.ProblemType;
 import io.city4d.core.query.EntityQuery;
 import io.city4d.core.query.GeoQuery;
 import io.city4d.core.query.QueryParser;
 import io.city4d.core.query.QueryResult;
+import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
@@ -73,7 +76,14 @@ final class BatchRoutes implements HttpService {
         Authentication.requireWrite(req);
         String tenant = creates ? Requests.tenant(req) : tenants.existing(req);
         String type = Requests.requireContentType(req, LdExchange.BODY_TYPES);
-        JsonNode array = requireIdentified(requireArray(Requests.json(req)), BatchRoutes::entityIdOf);
+        byte[] body = Requests.bytes(req);
+        List<Item> items = CpuBoundWork.shared().run(body.length, () -> items(req, type, Requests.parseJson(body), toCommand));
+        report(res, tenant, items, creates);
+    }
+
+    /** The batch's items as commands, or as the problem each has; parsing a large batch is the costly part of a write. */
+    private List<Item> items(ServerRequest req, String type, JsonNode json, Function<ObjectNode, Command> toCommand) {
+        JsonNode array = requireIdentified(requireArray(json), BatchRoutes::entityIdOf);
         List<Item> items = new ArrayList<>(array.size());
         for (JsonNode element : array) {
             String id = entityIdOf(element);
@@ -85,7 +95,7 @@ final class BatchRoutes implements HttpService {
                 items.add(new Item(id, null, e));
             }
         }
-        report(res, tenant, items, creates);
+        return items;
     }
 
     private void delete(ServerRequest req, ServerResponse res) {
@@ -118,6 +128,7 @@ final class BatchRoutes implements HttpService {
         ArrayNode success = Json.NODES.arrayNode();
         ArrayNode created = Json.NODES.arrayNode();
         ArrayNode errors = Json.NODES.arrayNode();
+        boolean overloaded = false;
         for (int i = 0; i < items.size(); i++) {
             try {
                 Outcome outcome = Requests.await(futures.get(i));
@@ -125,11 +136,13 @@ final class BatchRoutes implements HttpService {
                 success.add(items.get(i).id());
                 if (outcome.change() != null && outcome.change().kind() == Change.Kind.CREATED) created.add(items.get(i).id());
             } catch (ProblemException e) {
+                overloaded |= e.type() == ProblemType.OVERLOADED;
                 ObjectNode error = errors.addObject().put("entityId", items.get(i).id());
                 error.putObject("error").put("type", e.type().uri()).put("title", e.type().title()).put("status", e.type().status()).put("detail", e.detail());
             }
         }
         if (!success.isEmpty()) tenants.created(tenant);
+        if (overloaded) res.header(HeaderNames.RETRY_AFTER, "1");
         if (errors.isEmpty()) {
             if (reportCreated && !created.isEmpty()) {
                 res.status(201).header("Content-Type", LdExchange.JSON).send(created.toString());

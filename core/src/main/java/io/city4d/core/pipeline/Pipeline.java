@@ -27,6 +27,7 @@ public final class Pipeline implements AutoCloseable {
     private final EntityStore store;
     private final Clock clock;
     private final Partition[] partitions;
+    private final int queueCapacity;
     private final List<ChangeListener> listeners = new CopyOnWriteArrayList<>();
     private final AtomicLong committedChanges = new AtomicLong();
     private final AtomicLong refusedCommands = new AtomicLong();
@@ -35,6 +36,7 @@ public final class Pipeline implements AutoCloseable {
         this.store = store;
         this.clock = clock;
         this.partitions = new Partition[settings.partitions()];
+        this.queueCapacity = settings.queueCapacity();
         for (int i = 0; i < partitions.length; i++) {
             partitions[i] = new Partition(i, settings, this);
             partitions[i].start();
@@ -99,6 +101,16 @@ public final class Pipeline implements AutoCloseable {
         int n = 0;
         for (Partition p : partitions) n += p.queue.size();
         return n;
+    }
+
+    /**
+     * How full the fullest partition's queue is, from 0 (empty) to 1 (full). A write spread over the partitions, such
+     * as a batch, is refused in part once this reaches 1, so callers can refuse it whole before that.
+     */
+    public double queueFill() {
+        int fullest = 0;
+        for (Partition p : partitions) fullest = Math.max(fullest, p.queue.size());
+        return (double) fullest / queueCapacity;
     }
 
     Instant now() { return clock.instant(); }
