@@ -33,5 +33,8 @@ else
   [ "$heap" -gt "$max" ] && heap=$max
   echo "-Xmx$(mib_of "$heap")m"
 fi
-# Parsing large bodies leaves one virtual-thread carrier free for everything else (/health among it), which needs two.
-if [ "$(nproc)" -lt 2 ]; then echo "-Djdk.virtualThreadScheduler.parallelism=2"; fi
+# Four virtual-thread carriers per processor rather than one: a virtual thread keeps its carrier while it computes, so
+# with one carrier per processor a few long requests (a page of a thousand entities, a large batch) made every other
+# request wait for them, /health among them (up to a second under a soak); with more carriers the kernel shares the
+# processors among them and a short request runs at once.
+echo "-Djdk.virtualThreadScheduler.parallelism=$(( 4 * $(nproc) ))"

@@ -4,6 +4,7 @@ import io.city4d.api.common.Authentication;
 import io.city4d.api.common.ConnectionClosing;
 import io.city4d.api.common.Problems;
 import io.city4d.api.common.RateLimiting;
+import io.city4d.api.common.RequestBulkhead;
 import io.city4d.api.common.WriteAdmission;
 import io.city4d.api.ngsild.NgsiLdApi;
 import io.city4d.core.device.DeviceRegistry;
@@ -32,6 +33,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -83,12 +85,15 @@ public final class City4d implements AutoCloseable {
         RateLimiting rateLimiting = new RateLimiting(config.rateLimits());
         WriteAdmission admission = new WriteAdmission(pipeline::queueFill, City4d::pipelineWrite,
                 WriteAdmission.budgetFor(Runtime.getRuntime().maxMemory(), config.maxBodyBytes()), config.maxBodyBytes());
-        Metrics metrics = new Metrics(pipeline, rateLimiting, loader, admission);
+        RequestBulkhead bulkhead = new RequestBulkhead(RequestBulkhead.turnsFor(Runtime.getRuntime().availableProcessors()),
+                Set.of("/health", "/api/v1/status", "/events"));
+        Metrics metrics = new Metrics(pipeline, rateLimiting, loader, admission, bulkhead, ngsiLd.subscriptionEngine());
         HttpRouting.Builder routing = HttpRouting.builder();
         Problems.install(routing);
         routing.addFilter(new ConnectionClosing());
         routing.addFilter(new Authentication(authenticator, List.of("/health", "/", "/api/v1/status", "/ngsi-ld/v1/jsonldContexts/{id}")));
         routing.addFilter(rateLimiting);
+        routing.addFilter(bulkhead);
         routing.addFilter(admission);
         // the public status names the kind of store only, not its file or server
         String storeKind = storage.describe().substring(0, Math.max(0, storage.describe().indexOf(':')));

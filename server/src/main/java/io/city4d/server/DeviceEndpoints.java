@@ -27,7 +27,8 @@ final class DeviceEndpoints implements AutoCloseable {
     DeviceEndpoints(ServerConfig config, Authenticator authenticator, DeviceTelemetry telemetry, AddressPolicy notifiedHosts) {
         this.notifications = new MqttNotificationTransport(notifiedHosts);
         this.endpoint = config.mqttPort() < 0 ? null
-                : new MqttEndpoint(MqttEndpoint.Settings.defaults().withAddress(config.host(), config.mqttPort()), authenticator, telemetry);
+                : new MqttEndpoint(MqttEndpoint.Settings.defaults().withAddress(config.host(), config.mqttPort())
+                        .withMaxConnections(FileBudget.mqttConnections()), authenticator, telemetry);
         ServerConfig.Bridge b = config.bridge();
         this.bridge = b == null ? null : new MqttBridge(new MqttBridge.Settings(b.host(), b.port(), b.username(), b.password(),
                 b.topicPrefix() + "#", b.clientId()), new Principal("mqtt-bridge", "mqtt bridge", Role.OPERATOR, null, null), telemetry);

@@ -1,12 +1,10 @@
 package io.city4d.server;
 
-import com.sun.management.UnixOperatingSystemMXBean;
 import io.city4d.api.common.Problems;
 import io.city4d.api.common.ReadDeadlines;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http1.Http1Config;
-import java.lang.management.ManagementFactory;
 import java.time.Duration;
 
 /** The web server's own limits: how long a request line may be, how slow and how idle a client may be, how many may connect. */
@@ -15,7 +13,6 @@ final class HttpEdge {
     private static final int MAX_REQUEST_LINE = 32 * 1024;
     /** A keep-alive connection with no request for this long is closed (Helidon checks once a second). */
     static final Duration IDLE = Duration.ofSeconds(15);
-    private static final int MAX_CONNECTIONS = 10_000;
 
     private HttpEdge() {}
 
@@ -27,7 +24,7 @@ final class HttpEdge {
                 .maxPayloadSize(config.maxBodyBytes())
                 .idleConnectionTimeout(IDLE)
                 .idleConnectionPeriod(Duration.ofSeconds(1))
-                .maxTcpConnections(maxConnections())
+                .maxTcpConnections(FileBudget.httpConnections())
                 // Only this HTTP/1.1 configuration: with the discovered default beside it, Helidon would read a new
                 // connection's first bytes to choose between the two, with no timeout, before any idle timeout applies.
                 .protocolsDiscoverServices(false)
@@ -39,13 +36,5 @@ final class HttpEdge {
                 .errorHandling(e -> e.includeEntity(true))
                 .routing(routing)
                 .build();
-    }
-
-    /** At most half the files this process may open, so that connections cannot starve the store of file handles. */
-    static int maxConnections() {
-        if (ManagementFactory.getOperatingSystemMXBean() instanceof UnixOperatingSystemMXBean unix) {
-            return (int) Math.max(64, Math.min(MAX_CONNECTIONS, unix.getMaxFileDescriptorCount() / 2));
-        }
-        return MAX_CONNECTIONS;
     }
 }

@@ -33,10 +33,10 @@ class SlowClientTest {
         return out;
     }
 
-    static List<Socket> open(byte[] sent, int count) throws IOException {
+    static List<Socket> open(int port, byte[] sent, int count) throws IOException {
         List<Socket> sockets = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            Socket s = new Socket("127.0.0.1", running.server.city.httpPort());
+            Socket s = new Socket("127.0.0.1", port);
             s.getOutputStream().write(sent);
             s.getOutputStream().flush();
             sockets.add(s);
@@ -48,7 +48,7 @@ class SlowClientTest {
     void stalledRequestsAreClosedByTheServer() throws Exception {
         Map<String, List<Socket>> stalled = new LinkedHashMap<>();
         try (LogCapture log = new LogCapture()) {
-            for (var e : stalled().entrySet()) stalled.put(e.getKey(), open(e.getValue(), 20));
+            for (var e : stalled().entrySet()) stalled.put(e.getKey(), open(running.server.city.httpPort(), e.getValue(), 20));
             // The idle timeout (15 s, checked each second) is the longest: a request line must begin by then.
             long deadline = System.nanoTime() + (HttpEdge.IDLE.toMillis() + 4_000) * 1_000_000L;
             for (var e : stalled.entrySet()) {
@@ -72,7 +72,7 @@ class SlowClientTest {
     void clientsThatGiveUpMidRequestLeaveNoTraceInTheLog() throws Exception {
         try (LogCapture log = new LogCapture()) {
             List<Socket> all = new ArrayList<>();
-            for (byte[] sent : stalled().values()) all.addAll(open(sent, 20));
+            for (byte[] sent : stalled().values()) all.addAll(open(running.server.city.httpPort(), sent, 20));
             Thread.sleep(300);
             for (Socket s : all) s.close();
             Thread.sleep(1_000);

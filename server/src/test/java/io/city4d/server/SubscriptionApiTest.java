@@ -361,6 +361,7 @@ class SubscriptionApiTest {
             assertThat(receiver.take()).isNotNull();
             Instant deadline = Instant.now().plusSeconds(10);
             while (a.get(NGSI + "/subscriptions/" + id).json().at("/notification/timesSent").asInt() != 1 && Instant.now().isBefore(deadline)) Thread.sleep(50);
+            assertThat(a.get(NGSI + "/subscriptions/" + id).json().at("/notification/timesSent").asInt()).as("the delivery is counted").isEqualTo(1);
         }
         try (TestServer second = new TestServer(own)) {
             Api b = second.api();

@@ -7,16 +7,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * Runs the CPU-heavy part of a request, parsing a large body into commands, on fewer virtual-thread carriers than
- * there are. A virtual thread keeps its carrier until it blocks, so with every carrier parsing a 4 MB batch, every
- * other request, /health included, waits in the scheduler's queue for seconds; with one carrier always left, they do
- * not. The carriers are the process's, so the slots are too.
+ * Runs the CPU-heavy part of a request, parsing a large body into commands, on fewer threads at once than there are
+ * processors. A virtual thread keeps its carrier until it blocks, so with every processor parsing a 4 MB batch, every
+ * other request, /health included, waits for seconds; with one processor always left, it does not. The processors are
+ * the process's, so the slots are too.
  */
 public final class CpuBoundWork {
     /** Bodies smaller than this parse in well under a millisecond and need no slot. */
     public static final int LARGE_BODY = 64 * 1024;
     private static final long WAIT_SECONDS = 10;
-    private static final CpuBoundWork SHARED = new CpuBoundWork(Math.max(1, carriers() - 1));
+    private static final CpuBoundWork SHARED = new CpuBoundWork(Math.max(1, Runtime.getRuntime().availableProcessors() - 1));
 
     private final Semaphore slots;
     private final ThreadLocal<Boolean> holding = ThreadLocal.withInitial(() -> false);
@@ -27,11 +27,6 @@ public final class CpuBoundWork {
 
     public static CpuBoundWork shared() {
         return SHARED;
-    }
-
-    /** The carriers of the default virtual-thread scheduler (a JDK setting, else one per processor). */
-    static int carriers() {
-        return Integer.getInteger("jdk.virtualThreadScheduler.parallelism", Runtime.getRuntime().availableProcessors());
     }
 
     /** Runs the work for a body of this size in a slot when it is large; a slot already held by this thread serves. */

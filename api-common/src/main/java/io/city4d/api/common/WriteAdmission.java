@@ -2,6 +2,7 @@ package io.city4d.api.common;
 
 import io.city4d.core.problem.ProblemException;
 import io.city4d.core.problem.ProblemType;
+import io.city4d.core.security.Principal;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HeaderValues;
 import io.helidon.webserver.http.Filter;
@@ -22,7 +23,8 @@ import java.util.function.Predicate;
  * 4 MB batch that would mostly be refused is wasted work;</li>
  * <li>any request, while the bodies being read and handled already take the whole budget: each holds its announced
  * size (the largest body when chunked) until it is answered, so the memory that bodies and what is parsed from them
- * take is bounded whatever the number of clients.</li>
+ * take is bounded whatever the number of clients. No credential but an admin's holds more than a quarter of the
+ * budget: a client stalling its uploads until their read deadlines would otherwise take all of it.</li>
  * </ul>
  * A refused request's small body is left for the web server to drain and the connection stays open. After a large one
  * the connection closes instead: draining megabytes for every refused request costs as much reading as serving it
@@ -40,6 +42,7 @@ public final class WriteAdmission implements Filter {
     private final long maxBody;
     private final int budgetKib;
     private final Semaphore budget;
+    private final CredentialShares shares;
     private final LongAdder refused = new LongAdder();
 
     /**
@@ -54,6 +57,7 @@ public final class WriteAdmission implements Filter {
         this.maxBody = maxBody;
         this.budgetKib = (int) Math.min(Integer.MAX_VALUE, Math.max(kib(maxBody), budgetBytes / 1024));
         this.budget = new Semaphore(budgetKib);
+        this.shares = new CredentialShares(budgetKib / 4);
     }
 
     /**
@@ -75,21 +79,32 @@ public final class WriteAdmission implements Filter {
             return;
         }
         int weight = kib(announcedLength(req));
-        boolean admitted;
-        try {
-            admitted = budget.tryAcquire(weight, WAIT_MILLIS, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            admitted = false;
-        }
-        if (!admitted) {
-            refuse(req, res, "the server is reading as many request bodies as it can hold; retry shortly");
+        Principal caller = Authentication.principal(req);
+        if (!shares.take(caller, weight)) {
+            refuse(req, res, "this credential is sending as many request bodies at once as it may; retry shortly");
             return;
         }
         try {
-            chain.proceed();
+            if (!admitted(weight)) {
+                refuse(req, res, "the server is reading as many request bodies as it can hold; retry shortly");
+                return;
+            }
+            try {
+                chain.proceed();
+            } finally {
+                budget.release(weight);
+            }
         } finally {
-            budget.release(weight);
+            shares.give(caller, weight);
+        }
+    }
+
+    private boolean admitted(int weight) {
+        try {
+            return budget.tryAcquire(weight, WAIT_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

@@ -18,9 +18,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
 
 /**
  * Delivers notifications by HTTP POST, only to hosts the {@link AddressPolicy} allows. The policy resolves the host
@@ -34,9 +36,17 @@ public final class HttpNotificationTransport implements NotificationTransport, A
     /** What is read of an answer's body before the connection is given back; receivers answer with next to nothing. */
     private static final int MAX_ANSWER = 64 * 1024;
     private static final int MAX_IDLE_CONNECTIONS = 64;
+    /**
+     * Notifications being sent at once, and to one endpoint (scheme, host and port): each takes a connection, and so a
+     * file of the process. The others wait their turn; the engine bounds how many wait.
+     */
+    private static final int MOST_AT_ONCE = 128;
+    private static final int MOST_PER_ENDPOINT = 32;
 
     private final Lazy<WebClient> client;
     private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
+    private final Semaphore atOnce = new Semaphore(MOST_AT_ONCE);
+    private final Map<String, Semaphore> perEndpoint = new ConcurrentHashMap<>();
 
     public HttpNotificationTransport(AddressPolicy policy) {
         this.client = new Lazy<>(() -> PolicyDnsResolver.guardedClient(policy)
@@ -60,12 +70,19 @@ public final class HttpNotificationTransport implements NotificationTransport, A
     public CompletableFuture<Void> send(URI endpoint, String contentType, byte[] body, Map<String, String> headers) {
         try {
             return CompletableFuture.runAsync(() -> {
+                Semaphore endpointSlots = perEndpoint.computeIfAbsent(endpoint.getScheme() + "://" + endpoint.getAuthority(),
+                        e -> new Semaphore(MOST_PER_ENDPOINT));
+                endpointSlots.acquireUninterruptibly();
+                atOnce.acquireUninterruptibly();
                 try {
                     post(endpoint, contentType, body, headers);
                 } catch (RuntimeException e) {
                     if (!closedBeforeAnswer(e)) throw e;
                     // A kept-alive connection the receiver had just closed: once more, on a new one, as HTTP clients do.
                     post(endpoint, contentType, body, headers);
+                } finally {
+                    atOnce.release();
+                    endpointSlots.release();
                 }
             }, senders);
         } catch (RejectedExecutionException e) {

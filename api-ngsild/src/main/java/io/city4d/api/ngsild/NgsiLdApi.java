@@ -20,6 +20,11 @@ import java.util.List;
  */
 public final class NgsiLdApi implements AutoCloseable {
     public static final String PREFIX = "/ngsi-ld/v1";
+    /**
+     * Notifications rendered and not yet delivered, each up to a hundred entities: more are dead-lettered at once, so
+     * that a storm of changes to slow receivers cannot fill the heap.
+     */
+    private static final int MAX_NOTIFICATIONS_IN_FLIGHT = 2_000;
 
     private final Pipeline pipeline;
     private final Storage storage;
@@ -48,7 +53,7 @@ public final class NgsiLdApi implements AutoCloseable {
         List<NotificationTransport> all = new ArrayList<>(transports);
         this.http = new HttpNotificationTransport(notifiedHosts);
         all.add(http);
-        this.engine = new SubscriptionEngine(new NgsiNotificationRenderer(contexts, clock), all, deadLetters, clock, retryDelays, 10_000);
+        this.engine = new SubscriptionEngine(new NgsiNotificationRenderer(contexts, clock), all, deadLetters, clock, retryDelays, MAX_NOTIFICATIONS_IN_FLIGHT);
         this.subscriptions = new SubscriptionService(storage.documents(), engine, notifiedHosts, loader);
         java.util.Set<String> used = new java.util.HashSet<>(storage.entities().tenants());
         subscriptions.all().forEach(d -> used.add(d.tenant()));

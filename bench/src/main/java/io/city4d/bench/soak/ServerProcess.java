@@ -22,24 +22,29 @@ final class ServerProcess implements AutoCloseable {
     private final Path launcher;
     private final Path dataDir;
     private final PostgresDatabase database;
+    private final String javaOptions;
     final int httpPort = freePort();
     final int mqttPort = freePort();
     private Process process;
 
-    ServerProcess(Path dataDir, PostgresDatabase database) {
+    /** @param javaOptions more JVM options for the server, as the launcher takes them in JAVA_OPTS (null for none) */
+    ServerProcess(Path dataDir, PostgresDatabase database, String javaOptions) {
         this.launcher = repositoryRoot().resolve("city4d");
         this.dataDir = dataDir;
         this.database = database;
+        this.javaOptions = javaOptions;
     }
 
     /** Starts the server and waits until /health answers. */
     void start() throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(launcher.toString(), "serve", "--http-port", Integer.toString(httpPort),
-                "--mqtt-port", Integer.toString(mqttPort), "--data", dataDir.toString()));
+                "--mqtt-port", Integer.toString(mqttPort), "--data", dataDir.toString(), "--notify-allow", "127.0.0.1"));
         if (database != null) command.addAll(List.of("--store", "postgres", "--db-url", database.url(), "--db-user", database.user()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("server.log").toFile()));
         builder.environment().put("CITY4D_ADMIN_TOKEN", TOKEN);
+        if (javaOptions == null) builder.environment().remove("JAVA_OPTS");
+        else builder.environment().put("JAVA_OPTS", javaOptions);
         if (database != null && database.password() != null) builder.environment().put("CITY4D_DB_PASSWORD", database.password());
         process = builder.start();
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);

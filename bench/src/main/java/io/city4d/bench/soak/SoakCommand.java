@@ -44,6 +44,10 @@ public final class SoakCommand implements Callable<Integer> {
     @Option(names = "--db-url", defaultValue = "jdbc:postgresql://127.0.0.1:5432/postgres", description = "PostgreSQL server for --store postgres (default: ${DEFAULT-VALUE}).")
     String dbUrl;
 
+    @Option(names = "--server-java-options", paramLabel = "OPTIONS", description = "More JVM options for the server, such as "
+            + "-XX:StartFlightRecording=filename=soak.jfr to profile it.")
+    String serverJavaOptions;
+
     @Option(names = "--out", description = "Also write the report (Markdown) to this file.")
     Path out;
 
@@ -51,7 +55,7 @@ public final class SoakCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         StoreChoice storeChoice = new StoreChoice(store, dbUrl, "postgres", System.getenv("CITY4D_DB_PASSWORD"));
         try (TempDirectory dir = TempDirectory.create("city4d-soak"); PostgresDatabase database = storeChoice.freshDatabase();
-             ServerProcess server = new ServerProcess(dir.path(), database)) {
+             ServerProcess server = new ServerProcess(dir.path(), database, serverJavaOptions)) {
             server.start();
             Endpoint endpoint = new Endpoint("127.0.0.1", server.httpPort, ServerProcess.TOKEN);
             SoakReport report = new SoakReport(minutes, storeChoice.kind(), patchRate);
@@ -62,11 +66,12 @@ public final class SoakCommand implements Callable<Integer> {
                 long end = System.nanoTime() + TimeUnit.MINUTES.toNanos(minutes);
                 SoakWrites writes = new SoakWrites(endpoint, sensors, 256, patchRate, 4);
                 for (int i = 0; i < devices; i++) writes.startDevice(server.mqttPort, i, keys.get(i), end);
-                try (HealthProbe health = new HealthProbe(server.httpPort); MemorySampler memory = new MemorySampler(server.pid(), endpoint);
+                try (HealthProbe health = HealthProbe.start(server.httpPort); MemorySampler memory = new MemorySampler(server.pid(), endpoint);
                      SoakReads reads = new SoakReads(endpoint, sensors, 8, 200); HostileLoad hostile = new HostileLoad(server.httpPort, ServerProcess.TOKEN, 4, 10);
                      Progress ignored = Progress.track("soak: writes acknowledged", writes.ledger::total, 0)) {
                     while (System.nanoTime() < end && server.alive()) Thread.sleep(1_000);
                     writes.stop();
+                    health.close();
                     report.load(writes, reads, hostile, health, memory, receiver, server.alive());
                 }
             }

@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +31,7 @@ import org.slf4j.LoggerFactory;
 public final class SubscriptionEngine implements ChangeListener, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SubscriptionEngine.class);
     static final int MAX_ENTITIES_PER_NOTIFICATION = 100;
+    private static final int DEAD_LETTER_BACKLOG = 1_000;
 
     private final NotificationRenderer renderer;
     private final Map<String, NotificationTransport> transports = new ConcurrentHashMap<>();
@@ -37,9 +39,17 @@ public final class SubscriptionEngine implements ChangeListener, AutoCloseable {
     private final Clock clock;
     private final List<Duration> retryDelays;
     private final Map<String, Map<String, Active>> byTenant = new ConcurrentHashMap<>();
-    private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
+    /**
+     * Renders notifications and hands them to their transport. Platform threads of their own, not virtual ones: a
+     * commit that matches many subscriptions made thousands of renderings runnable at once, queued on the same carriers
+     * as the requests, /health among them.
+     */
+    private final ExecutorService senders = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()),
+            r -> Thread.ofPlatform().daemon().name("city4d-notify").unstarted(r));
     private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon().name("city4d-notify-retry").unstarted(r));
     private final Semaphore inFlight;
+    private final Semaphore deadLetterBacklog = new Semaphore(DEAD_LETTER_BACKLOG);
+    private final LongAdder unrecorded = new LongAdder();
 
     public SubscriptionEngine(NotificationRenderer renderer, List<NotificationTransport> transports, DeadLetters deadLetters,
                               Clock clock, List<Duration> retryDelays, int maxInFlight) {
@@ -138,9 +148,25 @@ public final class SubscriptionEngine implements ChangeListener, AutoCloseable {
         return throttling != null && last != null && now.isBefore(last.plus(throttling));
     }
 
+    /**
+     * A notification past the in-flight bound is dead-lettered; past the dead-letter backlog too (a storm of changes
+     * to slow receivers) it is counted as failed on its subscription and in {@link #unrecorded}, as storing each would
+     * only move the storm to the store, and queueing each would fill the heap (600,000 were queued in a soak).
+     */
     private void dispatch(Active active, List<Change> changes) {
         if (!inFlight.tryAcquire()) {
-            senders.execute(() -> deadLetter(active, renderer.render(active.subscription(), changes), 0, "too many notifications in flight"));
+            if (!deadLetterBacklog.tryAcquire()) {
+                active.status().failed(clock.instant());
+                unrecorded.increment();
+                return;
+            }
+            senders.execute(() -> {
+                try {
+                    deadLetter(active, renderer.render(active.subscription(), changes), 0, "too many notifications in flight");
+                } finally {
+                    deadLetterBacklog.release();
+                }
+            });
             return;
         }
         senders.execute(() -> {
@@ -196,6 +222,11 @@ public final class SubscriptionEngine implements ChangeListener, AutoCloseable {
         } catch (RuntimeException e) {
             LOG.error("could not store a dead letter of subscription {}", active.subscription().id(), e);
         }
+    }
+
+    /** Notifications neither delivered nor dead-lettered, for want of room under overload; counted as failed on their subscription. */
+    public long unrecorded() {
+        return unrecorded.sum();
     }
 
     /** Subscriptions with their status, for saving the counters. */

@@ -20,6 +20,7 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +36,8 @@ public final class MqttEndpoint implements AutoCloseable {
     private final Settings settings;
     private final EndpointCounters counters = new EndpointCounters();
     private final CommandSubscribers commands = new CommandSubscribers();
+    /** TCP connections open now, authenticated or not. */
+    private final AtomicInteger connections = new AtomicInteger();
     private final SessionContext context;
     private EventLoopGroup group;
     private Channel serverChannel;
@@ -51,20 +54,25 @@ public final class MqttEndpoint implements AutoCloseable {
      * @param ioThreads          event-loop threads
      */
     public record Settings(String host, int port, int maxPacketBytes, int maxInFlight, Duration overloadRetryDelay,
-                           Duration connectTimeout, int ioThreads) {
+                           Duration connectTimeout, int ioThreads, int maxConnections) {
 
         public Settings {
-            if (maxPacketBytes < 128 || maxInFlight < 1 || ioThreads < 1) throw new IllegalArgumentException("MQTT endpoint limits are too small");
+            if (maxPacketBytes < 128 || maxInFlight < 1 || ioThreads < 1 || maxConnections < 1) throw new IllegalArgumentException("MQTT endpoint limits are too small");
         }
 
         /** Port 1883 on every interface; packets of up to a full device payload plus its topic. */
         public static Settings defaults() {
             return new Settings("0.0.0.0", 1883, PayloadMapper.MAX_PAYLOAD_BYTES + 1_024, 1_000, Duration.ofMillis(10),
-                    Duration.ofSeconds(10), Math.max(1, Runtime.getRuntime().availableProcessors()));
+                    Duration.ofSeconds(10), Math.max(1, Runtime.getRuntime().availableProcessors()), 10_000);
         }
 
         public Settings withAddress(String newHost, int newPort) {
-            return new Settings(newHost, newPort, maxPacketBytes, maxInFlight, overloadRetryDelay, connectTimeout, ioThreads);
+            return new Settings(newHost, newPort, maxPacketBytes, maxInFlight, overloadRetryDelay, connectTimeout, ioThreads, maxConnections);
+        }
+
+        /** At most this many connections at once; more are closed as they come, so that they cannot use up the process's files. */
+        public Settings withMaxConnections(int connections) {
+            return new Settings(host, port, maxPacketBytes, maxInFlight, overloadRetryDelay, connectTimeout, ioThreads, connections);
         }
     }
 
@@ -88,6 +96,13 @@ public final class MqttEndpoint implements AutoCloseable {
                     .childHandler(new ChannelInitializer<SocketChannel>() {
                         @Override
                         protected void initChannel(SocketChannel ch) {
+                            if (connections.incrementAndGet() > settings.maxConnections()) {
+                                connections.decrementAndGet();
+                                counters.refused.increment();
+                                ch.close();
+                                return;
+                            }
+                            ch.closeFuture().addListener(closed -> connections.decrementAndGet());
                             ch.pipeline()
                                     .addLast(MqttSession.IDLE_HANDLER, new IdleStateHandler(settings.connectTimeout().toMillis(), 0, 0, TimeUnit.MILLISECONDS))
                                     .addLast("decoder", new MqttDecoder(settings.maxPacketBytes(), MAX_CLIENT_ID_LENGTH))
@@ -128,7 +143,7 @@ public final class MqttEndpoint implements AutoCloseable {
     /** Connections accepted since start. */
     public long acceptedConnections() { return counters.accepted.sum(); }
 
-    /** Connections refused since start: bad or missing API keys, unsupported protocol versions. */
+    /** Connections refused since start: bad or missing API keys, unsupported protocol versions, over the connection cap. */
     public long refusedConnections() { return counters.refused.sum(); }
 
     /** PUBLISH packets received. */

@@ -20,13 +20,17 @@ final class EndpointFixture implements AutoCloseable {
     }
 
     EndpointFixture(Pipeline.Settings pipeline) {
+        this(pipeline, MqttEndpoint.Settings.defaults());
+    }
+
+    EndpointFixture(Pipeline.Settings pipeline, MqttEndpoint.Settings settings) {
         try {
             dir = Files.createTempDirectory("city4d-mqtt-test");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         city = new TestCity(dir, pipeline);
-        endpoint = new MqttEndpoint(MqttEndpoint.Settings.defaults().withAddress("127.0.0.1", 0), city.authenticator, city.telemetry);
+        endpoint = new MqttEndpoint(settings.withAddress("127.0.0.1", 0), city.authenticator, city.telemetry);
         port = endpoint.start();
     }
 
