@@ -121,6 +121,25 @@ class NotificationTriggersTest {
     }
 
     @Test
+    void aFailedAttemptShowsAsFailedWhileItIsRetried(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws InterruptedException {
+        try (TestServer server = new TestServer(TestServer.config(dir).withRetries(List.of(java.time.Duration.ofMinutes(5))))) {
+            Api api = server.api();
+            receiver.answer(500);
+            String location = api.post(NGSI + "/subscriptions", "{\"type\":\"Subscription\",\"entities\":[{\"type\":\"" + type + "\"}],"
+                    + "\"notification\":{\"endpoint\":{\"uri\":\"" + receiver.url("/n") + "\"}}}").header("Location").orElseThrow();
+            api.post(NGSI + "/entities", entity("urn:ngsi-ld:" + type + ":6", type, prop("level", 1)));
+            JsonNode notification = null;
+            for (int i = 0; i < 100 && (notification == null || !notification.has("status")); i++) {
+                Thread.sleep(50);
+                notification = api.get(location).json().get("notification");
+            }
+            assertThat(notification.get("status").asText()).as("the last attempt failed").isEqualTo("failed");
+            assertThat(notification.get("lastFailure").asText()).isNotEmpty();
+            assertThat(notification.get("timesFailed").asInt()).as("not yet: its retry is five minutes away").isZero();
+        }
+    }
+
+    @Test
     void subscriptionsThatAskForWhatCannotBeAreRefused() {
         String entities = "{\"type\":\"Subscription\",\"entities\":[{\"type\":\"" + type + "\"}],";
         String endpoint = "\"endpoint\":{\"uri\":\"" + receiver.url("/n") + "\"";
