@@ -94,6 +94,16 @@ class NotificationTriggersTest {
     }
 
     @Test
+    void keyValuesWithSysAttrsShowTheEntitysOwn() {
+        subscribe("", "\"format\":\"keyValues\",\"sysAttrs\":true");
+        create("urn:ngsi-ld:" + type + ":7", prop("level", 3));
+        JsonNode entity = notified();
+        assertThat(entity.get("createdAt").asText()).isNotEmpty();
+        assertThat(entity.get("modifiedAt").asText()).isNotEmpty();
+        assertThat(entity.get("level").asInt()).as("an attribute is its bare value").isEqualTo(3);
+    }
+
+    @Test
     void receiverInfoBecomesHeadersAndJsonLdEntitiesCarryTheirContext() {
         subscribe("", "\"endpoint\":{\"uri\":\"" + receiver.url("/n") + "\",\"accept\":\"application/ld+json\","
                 + "\"receiverInfo\":[{\"key\":\"X-Api-Token\",\"value\":\"k-123\"}]},\"format\":\"normalized\"");
