@@ -29,7 +29,7 @@ final class NgsiNotificationRenderer implements NotificationRenderer {
     public Rendered render(Subscription subscription, List<Change> changes) {
         Subscription.Delivery delivery = subscription.delivery();
         LdContext ctx = context(delivery);
-        EntityView view = new EntityView(delivery.format(), false, delivery.attributes(), ctx, null);
+        EntityView view = new EntityView(delivery.format(), false, new MemberFilter(delivery.attributes(), null, null), LinkedEntities.NONE, ctx, null);
         ObjectNode body = Json.NODES.objectNode()
                 .put("id", "urn:ngsi-ld:Notification:" + UUID.randomUUID())
                 .put("type", "Notification")

@@ -58,6 +58,11 @@ final class QueryParams {
         return out;
     }
 
+    /** The members that attrs, pick and omit let a response show. */
+    static MemberFilter members(ServerRequest req, Set<String> attrs, LdContext ctx) {
+        return MemberFilter.of(attrs, Projection.parse("pick", Requests.param(req, "pick"), ctx), Projection.parse("omit", Requests.param(req, "omit"), ctx));
+    }
+
     static Set<String> options(ServerRequest req) {
         Set<String> out = set(Requests.listParam(req, "options"), null);
         return out == null ? Set.of() : out;

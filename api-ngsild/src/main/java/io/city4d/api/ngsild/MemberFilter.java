@@ -1,0 +1,40 @@
+package io.city4d.api.ngsild;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.city4d.core.model.EntityJson;
+import io.city4d.core.problem.ProblemException;
+import java.util.Set;
+
+/** The members of an entity a response shows: those {@code attrs} lists, {@code pick} keeps and {@code omit} leaves. */
+record MemberFilter(Set<String> attrs, Projection pick, Projection omit) {
+    static final MemberFilter ALL = new MemberFilter(null, null, null);
+
+    /** The filter of a request; 400 when pick or omit come with attrs, or pick keeps what omit drops. */
+    static MemberFilter of(Set<String> attrs, Projection pick, Projection omit) {
+        if (attrs != null && (pick != null || omit != null)) throw ProblemException.badData("pick and omit cannot be combined with attrs");
+        String conflict = pick == null || omit == null ? null : pick.conflictWith(omit);
+        if (conflict != null) throw ProblemException.badData("pick and omit both name " + conflict);
+        return new MemberFilter(attrs, pick, omit);
+    }
+
+    boolean keepsAttribute(String name) {
+        return (attrs == null || attrs.contains(name)) && (pick == null || pick.names(name)) && (omit == null || !omit.namesWhole(name));
+    }
+
+    /** Removes the core and system members (id, type, createdAt...) that pick does not keep or omit drops. */
+    void filterEntityMembers(ObjectNode expandedEntity) {
+        if (pick == null && omit == null) return;
+        expandedEntity.properties().removeIf(member -> EntityJson.ENTITY_MEMBERS.contains(member.getKey())
+                && ((pick != null && !pick.names(member.getKey())) || (omit != null && omit.namesWhole(member.getKey()))));
+    }
+
+    /** Whether pick or omit project linked entities, which needs a join. */
+    boolean projectsLinked() {
+        return (pick != null && pick.hasLinked()) || (omit != null && omit.hasLinked());
+    }
+
+    /** The filter of the entities that an attribute links to: the projections in its braces, else everything. */
+    MemberFilter linked(String attribute) {
+        return new MemberFilter(null, pick == null ? null : pick.linked(attribute), omit == null ? null : omit.linked(attribute));
+    }
+}
