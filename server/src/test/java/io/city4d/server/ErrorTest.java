@@ -41,6 +41,16 @@ class ErrorTest {
     }
 
     @Test
+    void unknownQueryParametersAreInvalidRequestsAndWriteNothing() {
+        for (String path : List.of("/entities?type=T&invalidParam=1", "/types?invalidParams=invalidValue", "/subscriptions?invalidParams=x",
+                "/attributes?details=true&colour=red", "/temporal/entities?type=T&Attrs=p")) {
+            assertThat(problem(running.api.get(NGSI + path), 400)).as(path).isEqualTo("InvalidRequest");
+        }
+        assertThat(problem(running.api.post(NGSI + "/entities?invalidParams=1", "{\"id\":\"urn:x:unknown-param\",\"type\":\"T\"}"), 400)).isEqualTo("InvalidRequest");
+        assertThat(running.api.get(NGSI + "/entities/urn:x:unknown-param").status()).isEqualTo(404);
+    }
+
+    @Test
     void malformedAndEmptyBodiesAreInvalidRequests() {
         assertThat(problem(running.api.post(NGSI + "/entities", "{\"id\": "), 400)).isEqualTo("InvalidRequest");
         assertThat(problem(running.api.post(NGSI + "/entities", "not json at all"), 400)).isEqualTo("InvalidRequest");

@@ -49,7 +49,7 @@ class ProjectionAndJoinTest {
             for (String bad : List.of("pick=name&omit=name", "pick=name&attrs=name", "omit=name&attrs=height", "pick=" + enc("id;name"),
                     "pick=" + enc("id,locatedAt{name"), "pick=" + enc("id,locatedAt{{name}"), "pick=id,,name", "pick=" + enc("id||name"),
                     "pick=" + enc("locatedAt{,name}"), "pick=" + enc("locatedAt{}"), "pick=", "pick=" + enc("locatedAt{name}"),
-                    "join=sideways", "join=inline&joinLevel=0", "join=flat&joinLevel=99")) {
+                    "join=sideways", "join=inline&pick=" + enc("locatedAt{isInCountry{name}}"), "join=flat&joinLevel=2&omit=" + enc("locatedAt{a{b{c}}}"), "join=inline&joinLevel=0", "join=flat&joinLevel=99")) {
                 Api.Response refused = api.get(NGSI + "/entities/" + BUILDING + "?" + bad);
                 assertThat(refused.status()).as(bad).isEqualTo(400);
                 assertThat(refused.problemType()).as(bad).isEqualTo("BadRequestData");

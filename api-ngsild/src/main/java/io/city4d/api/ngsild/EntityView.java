@@ -24,7 +24,10 @@ import java.util.Set;
 record EntityView(Format format, boolean sysAttrs, MemberFilter members, LinkedEntities links, LdContext context, String geoProperty) {
 
     static EntityView of(Set<String> options, String format, MemberFilter members, LinkedEntities links, LdContext context, String geoProperty) {
-        if (members.projectsLinked() && !links.join().joins()) throw ProblemException.badData("a linked entity projection in pick or omit needs join");
+        if (members.linkDepth() > links.join().level()) {
+            throw ProblemException.badData(links.join().joins() ? "pick or omit reach " + members.linkDepth() + " linked entities deep, past joinLevel " + links.join().level()
+                    : "a linked entity projection in pick or omit needs join");
+        }
         return new EntityView(Format.fromOptions(format, options), options.contains("sysAttrs"), members, links, context,
                 geoProperty == null ? GeoQuery.DEFAULT_PROPERTY : context.expand(geoProperty));
     }

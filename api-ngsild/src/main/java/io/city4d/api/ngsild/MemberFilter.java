@@ -28,9 +28,9 @@ record MemberFilter(Set<String> attrs, Projection pick, Projection omit) {
                 && ((pick != null && !pick.names(member.getKey())) || (omit != null && omit.namesWhole(member.getKey()))));
     }
 
-    /** Whether pick or omit project linked entities, which needs a join. */
-    boolean projectsLinked() {
-        return (pick != null && pick.hasLinked()) || (omit != null && omit.hasLinked());
+    /** How many relationship hops the linked entity projections of pick and omit reach; more than the join follows is an error. */
+    int linkDepth() {
+        return Math.max(pick == null ? 0 : pick.linkDepth(), omit == null ? 0 : omit.linkDepth());
     }
 
     /** The filter of the entities that an attribute links to: the projections in its braces, else everything. */

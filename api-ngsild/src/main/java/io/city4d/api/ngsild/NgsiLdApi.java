@@ -75,6 +75,7 @@ public final class NgsiLdApi implements AutoCloseable {
     /** Adds the filters the API needs on the whole routing. */
     public void addFilters(HttpRouting.Builder routing) {
         routing.addFilter(TenantEcho.INSTANCE);
+        routing.addFilter(KnownParameters.INSTANCE);
     }
 
     /** Registers the API's services. */

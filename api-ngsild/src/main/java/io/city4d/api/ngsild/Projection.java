@@ -43,8 +43,9 @@ final class Projection {
         return members.get(member);
     }
 
-    boolean hasLinked() {
-        return members.values().stream().anyMatch(p -> p != null);
+    /** How many relationship hops the braces reach: 0 without braces. */
+    int linkDepth() {
+        return members.values().stream().filter(p -> p != null).mapToInt(p -> 1 + p.linkDepth()).max().orElse(0);
     }
 
     /** The first member that this projection (pick) names and the other (omit) drops whole, or null. */
