@@ -77,8 +77,8 @@ final class EntityRoutes implements HttpService {
         EntityView view = view(req, tenant, ctx, mediaType, query.attrs());
         Pagination.Page<Entity> page = Pagination.query(store, tenant, query);
         Pagination.headers(req, res, query, page, mediaType);
-        JsonNode body = LdExchange.GEO_JSON.equals(mediaType) ? view.featureCollection(page.items()) : view.renderAll(page.items());
-        ld.send(res, 200, body, ctx, mediaType);
+        if (LdExchange.GEO_JSON.equals(mediaType)) ld.sendGeoJson(req, res, view.featureCollection(page.items()), ctx);
+        else ld.send(res, 200, view.renderAll(page.items()), ctx, mediaType);
     }
 
     private void get(ServerRequest req, ServerResponse res) {
@@ -90,7 +90,11 @@ final class EntityRoutes implements HttpService {
         Entity entity = existing(tenant, id(req));
         Set<String> types = QueryParams.typeSet(Requests.param(req, "type"), ctx);
         if (types != null && types.stream().noneMatch(entity::hasType)) throw ProblemException.notFound("entity " + entity.id() + " has none of the types asked for");
-        JsonNode body = LdExchange.GEO_JSON.equals(mediaType) ? view.feature(entity) : view.renderOne(entity);
+        if (LdExchange.GEO_JSON.equals(mediaType)) {
+            ld.sendGeoJson(req, res, view.feature(entity), ctx);
+            return;
+        }
+        JsonNode body = view.renderOne(entity);
         if (body.isEmpty()) throw ProblemException.notFound("pick and omit leave no member of entity " + entity.id());
         ld.send(res, 200, body, ctx, mediaType);
     }
