@@ -55,6 +55,14 @@ class ContextAndFormatTest {
             exchange.getResponseBody().write(body);
             exchange.close();
         });
+        contexts.createContext("/compound.jsonld", exchange -> {
+            byte[] body = ("{\"@context\": [\"" + url("/ctx.jsonld") + "\", \"https://uri.etsi.org/ngsi-ld/v1/ngsi-ld-core-context-v1.8.jsonld\"]}")
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/ld+json");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
         contexts.start();
         // Accepts connections and never answers a byte.
         silent = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
@@ -137,6 +145,28 @@ class ContextAndFormatTest {
         var html = api.accept("text/html").get(NGSI + "/entities/" + id);
         assertThat(html.status()).isEqualTo(406);
         assertThat(api.accept("application/geo+json").get(NGSI + "/entities/" + id).json().get("type").asText()).isEqualTo("Feature");
+    }
+
+    @Test
+    void aCompoundContextThatImportsTheCoreContextIsNamedAlone() {
+        Api compound = api.link(url("/compound.jsonld"));
+        String id = "urn:ngsi-ld:AirQualityObserved:" + UUID.randomUUID();
+        assertThat(compound.post(NGSI + "/entities", "{\"id\":\"" + id + "\",\"type\":\"AirQualityObserved\"," + prop("pm25", 7) + "}").status()).isEqualTo(201);
+        JsonNode ld = compound.accept("application/ld+json").get(NGSI + "/entities/" + id).json();
+        assertThat(ld.get("@context").isTextual()).as(ld.toString()).isTrue();
+        assertThat(ld.get("@context").asText()).isEqualTo(url("/compound.jsonld"));
+        assertThat(ld.has("pm25")).isTrue();
+        JsonNode userOnly = api.link(url("/ctx.jsonld")).accept("application/ld+json").get(NGSI + "/entities/" + id).json();
+        assertThat(userOnly.get("@context").toString()).as("a context without the core one gets it beside").contains("ngsi-ld-core-context");
+    }
+
+    @Test
+    void unknownFormatsAndOptionsAreInvalidRequests() {
+        for (String query : List.of("format=invalidFormat", "options=invalidOptions", "options=keyValues,invalid", "format=keyValues&options=invalid")) {
+            Api.Response r = api.get(NGSI + "/entities/urn:ngsi-ld:Nothing:here?" + query);
+            assertThat(r.status()).as(query).isEqualTo(400);
+            assertThat(r.problemType()).as(query).isEqualTo("InvalidRequest");
+        }
     }
 
     @Test

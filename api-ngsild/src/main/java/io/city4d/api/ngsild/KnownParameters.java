@@ -17,7 +17,7 @@ final class KnownParameters implements Filter {
             "geoproperty", "geometryProperty", "lang", "scopeQ", "options", "format", "limit", "offset", "count", "local", "via",
             "datasetId", "deleteAll", "details", "kind", "timerel", "timeAt", "endTimeAt", "timeproperty", "lastN", "aggrMethods",
             "aggrPeriodDuration", "pick", "omit", "join", "joinLevel", "containedBy", "entityMap", "idsOnly", "expandValues",
-            "observedAt", "jsonKeys", "doNotCompact");
+            "observedAt", "jsonKeys", "reload");
 
     private KnownParameters() {}
 

@@ -63,8 +63,16 @@ final class QueryParams {
         return MemberFilter.of(attrs, Projection.parse("pick", Requests.param(req, "pick"), ctx), Projection.parse("omit", Requests.param(req, "omit"), ctx));
     }
 
+    /** The options of NGSI-LD (clause 6.3.7 and the temporal ones); any other is 400 InvalidRequest. */
+    static final Set<String> OPTIONS = Set.of("keyValues", "simplified", "concise", "normalized", "sysAttrs", "noOverwrite", "update",
+            "replace", "temporalValues", "aggregatedValues");
+
     static Set<String> options(ServerRequest req) {
         Set<String> out = set(Requests.listParam(req, "options"), null);
-        return out == null ? Set.of() : out;
+        if (out == null) return Set.of();
+        out.stream().filter(o -> !OPTIONS.contains(o)).findFirst().ifPresent(o -> {
+            throw ProblemException.invalid("unknown option: " + o);
+        });
+        return out;
     }
 }
