@@ -60,6 +60,27 @@ class ProjectionAndJoinTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"sqlite", "postgres"})
+    void localQueriesMaySelectEverythingAndRetrievalNeedsAnAttributeAskedFor(String store, @TempDir Path dir) {
+        try (TestServer server = startWithChain(store, dir)) {
+            Api api = server.api();
+            assertThat(api.get(NGSI + "/entities?local=true").json()).extracting(e -> e.get("id").asText()).containsExactly(BUILDING, CITY, COUNTRY);
+            assertThat(api.get(NGSI + "/entities?type=*").json()).hasSize(3);
+            assertThat(api.get(NGSI + "/entities?type=*&local=false").status()).isEqualTo(400);
+            assertThat(api.get(NGSI + "/entities?local=maybe").status()).isEqualTo(400);
+            Api.Response idsAlone = api.get(NGSI + "/entities?id=" + BUILDING + "," + CITY);
+            assertThat(idsAlone.status()).as("ids alone do not make a query (clause 5.7.2.4)").isEqualTo(400);
+            assertThat(idsAlone.problemType()).isEqualTo("BadRequestData");
+            assertThat(api.get(NGSI + "/entities?local=true&id=" + BUILDING + "," + CITY).json()).hasSize(2);
+
+            assertThat(api.get(NGSI + "/entities/" + BUILDING + "?attrs=height,unknown").json().has("height")).isTrue();
+            Api.Response none = api.get(NGSI + "/entities/" + BUILDING + "?attrs=unknown");
+            assertThat(none.status()).isEqualTo(404);
+            assertThat(none.problemType()).isEqualTo("ResourceNotFound");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgres"})
     void joinPutsLinkedEntitiesInlineOrFlat(String store, @TempDir Path dir) {
         try (TestServer server = startWithChain(store, dir)) {
             Api api = server.api();

@@ -90,6 +90,9 @@ final class EntityRoutes implements HttpService {
         Entity entity = existing(tenant, id(req));
         Set<String> types = QueryParams.typeSet(Requests.param(req, "type"), ctx);
         if (types != null && types.stream().noneMatch(entity::hasType)) throw ProblemException.notFound("entity " + entity.id() + " has none of the types asked for");
+        if (view.members().attrs() != null && view.members().attrs().stream().noneMatch(entity.attributes()::containsKey)) {
+            throw ProblemException.notFound("entity " + entity.id() + " has none of the attributes asked for");
+        }
         if (LdExchange.GEO_JSON.equals(mediaType)) {
             ld.sendGeoJson(req, res, view.feature(entity), ctx);
             return;
