@@ -121,6 +121,34 @@ class ProjectionAndJoinTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgres"})
+    void theQueryBodyTakesPickOmitAndJoinAndIsChecked(String store, @TempDir Path dir) {
+        try (TestServer server = startWithChain(store, dir)) {
+            Api api = server.api();
+            String query = NGSI + "/entityOperations/query";
+            JsonNode picked = api.post(query, "{\"type\":\"Query\",\"entities\":[{\"type\":\"Building\"}],\"pick\":[\"id\",\"locatedAt{name}\"],\"join\":\"inline\"}").json();
+            assertThat(picked.toString()).isEqualTo("[{\"id\":\"" + BUILDING + "\",\"locatedAt\":{\"type\":\"Relationship\",\"object\":\"" + CITY
+                    + "\",\"entity\":{\"name\":{\"type\":\"Property\",\"value\":\"Paris\"}}}}]");
+            JsonNode omitted = api.post(query, "{\"type\":\"Query\",\"entities\":[{\"type\":\"Building\",\"id\":[\"" + BUILDING + "\"],\"idPattern\":\"^nothing$\"}],\"omit\":[\"name\"]}").json();
+            assertThat(omitted).hasSize(1);
+            assertThat(fieldNames(omitted.get(0))).as("id takes precedence over idPattern").containsExactly("id", "type", "height", "locatedAt");
+            assertThat(api.accept("application/geo+json").post(query, "{\"type\":\"Query\",\"entities\":[{\"type\":\"City\"}]}").json().get("type").asText())
+                    .isEqualTo("FeatureCollection");
+            for (String bad : List.of("{\"type\":\"NotQuery\",\"entities\":[{\"type\":\"Building\"}]}", "{\"type\":\"Query\",\"entities\":[]}",
+                    "{\"type\":\"Query\",\"entities\":[{\"type\":\"Building\"}],\"attrs\":[]}", "{\"type\":\"Query\",\"entities\":[{\"type\":\"Building\"}],\"q\":42}",
+                    "{\"type\":\"Query\",\"entities\":[{\"type\":\"Building\"}],\"join\":\"inline\",\"joinLevel\":0}",
+                    "{\"type\":\"Query\",\"entities\":[{\"type\":\"Building\"}],\"temporalQ\":{\"timerel\":\"after\",\"timeAt\":\"2020-01-01T00:00:00Z\"}}",
+                    "{\"type\":\"Query\",\"entities\":[{\"id\":\"" + BUILDING + "\"}]}", "{\"type\":\"Query\",\"entities\":[{\"type\":\"Building\",\"id\":[\"" + BUILDING + "\",5]}]}",
+                    "{\"type\":\"Query\",\"entities\":[{\"type\":\"Building\"}],\"geoQ\":{\"georel\":\"near;maxDistance==5\",\"geometry\":\"Point\",\"coordinates\":\"[1,2]\"}}",
+                    "{\"type\":\"Query\",\"entities\":[{\"type\":\"Building\"}],\"pick\":[\"name\"],\"omit\":[\"name\"]}")) {
+                Api.Response refused = api.post(query, bad);
+                assertThat(refused.status()).as(bad).isEqualTo(400);
+                assertThat(refused.problemType()).as(bad).isEqualTo("BadRequestData");
+            }
+        }
+    }
+
     /** A server on the store with a building located in a city in a country. */
     private TestServer startWithChain(String store, Path dir) {
         ServerConfig config = TestServer.config(dir);

@@ -104,8 +104,7 @@ final class EntityRoutes implements HttpService {
 
     /** How the entities of a read are shown: format, options, attrs, pick and omit, join, geometryProperty. */
     private EntityView view(ServerRequest req, String tenant, LdContext ctx, String mediaType, Set<String> attrs) {
-        String geometryProperty = Requests.param(req, "geometryProperty");
-        if (geometryProperty != null && !LdExchange.GEO_JSON.equals(mediaType)) throw ProblemException.badData("geometryProperty needs Accept: application/geo+json");
+        String geometryProperty = QueryParams.geometryProperty(req, mediaType);
         LinkedEntities links = new LinkedEntities(JoinParams.of(req), linkedId -> store.find(tenant, linkedId));
         return EntityView.of(QueryParams.options(req), Requests.param(req, "format"), QueryParams.members(req, attrs, ctx), links, ctx, geometryProperty);
     }

@@ -15,8 +15,10 @@ record JoinParams(boolean inline, int level) {
     static final int MAX_LEVEL = 8;
 
     static JoinParams of(ServerRequest req) {
-        String join = Requests.param(req, "join");
-        int level = Requests.intParam(req, "joinLevel", 1);
+        return of(Requests.param(req, "join"), Requests.intParam(req, "joinLevel", 1));
+    }
+
+    static JoinParams of(String join, int level) {
         if (level < 1 || level > MAX_LEVEL) throw ProblemException.badData("joinLevel must be 1 to " + MAX_LEVEL + ": " + level);
         if (join == null || join.equals("@none")) return NONE;
         return switch (join) {

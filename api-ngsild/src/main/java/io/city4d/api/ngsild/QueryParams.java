@@ -76,6 +76,13 @@ final class QueryParams {
         return out;
     }
 
+    /** geometryProperty, which only a GeoJSON answer has (clause 6.3.15). */
+    static String geometryProperty(ServerRequest req, String mediaType) {
+        String geometryProperty = Requests.param(req, "geometryProperty");
+        if (geometryProperty != null && !LdExchange.GEO_JSON.equals(mediaType)) throw ProblemException.badData("geometryProperty needs Accept: application/geo+json");
+        return geometryProperty;
+    }
+
     /** The members that attrs, pick and omit let a response show. */
     static MemberFilter members(ServerRequest req, Set<String> attrs, LdContext ctx) {
         return MemberFilter.of(attrs, Projection.parse("pick", Requests.param(req, "pick"), ctx), Projection.parse("omit", Requests.param(req, "omit"), ctx));
