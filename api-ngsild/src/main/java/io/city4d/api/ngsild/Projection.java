@@ -53,6 +53,18 @@ final class Projection {
         return members.keySet().stream().filter(omit::namesWhole).findFirst().orElse(null);
     }
 
+    /** The projection in the syntax it was read from, names expanded: {@code id,ex:locatedAt{ex:name}}. */
+    @Override
+    public String toString() {
+        StringBuilder out = new StringBuilder();
+        members.forEach((name, linked) -> {
+            if (!out.isEmpty()) out.append(',');
+            out.append(name);
+            if (linked != null) out.append('{').append(linked).append('}');
+        });
+        return out.toString();
+    }
+
     private static final class Parser {
         private final String parameter;
         private final String text;
