@@ -56,13 +56,16 @@ final class AcceptHeader {
         return out;
     }
 
-    /** A weight that is not a number from 0 to 1 counts as 0: the client said something, but not that it wants this. */
+    /**
+     * A weight that is not a number from 0 to 1 is no weight at all: the range keeps its default of 1, as a malformed
+     * parameter is not one of RFC 9110's rules for ranking (a client that wanted to refuse a type wrote q=0).
+     */
     private static double weight(String q) {
         try {
             double w = Double.parseDouble(q.trim());
-            return w >= 0 && w <= 1 ? w : 0;
+            return w >= 0 && w <= 1 ? w : 1;
         } catch (NumberFormatException e) {
-            return 0;
+            return 1;
         }
     }
 
