@@ -1,6 +1,8 @@
 package io.city4d.api.ngsild;
 
+import io.city4d.api.common.Requests;
 import io.city4d.core.problem.ProblemException;
+import io.city4d.core.problem.ProblemType;
 import io.helidon.webserver.http.Filter;
 import io.helidon.webserver.http.FilterChain;
 import io.helidon.webserver.http.RoutingRequest;
@@ -19,6 +21,9 @@ final class KnownParameters implements Filter {
             "aggrPeriodDuration", "pick", "omit", "join", "joinLevel", "containedBy", "entityMap", "idsOnly", "expandValues",
             "observedAt", "jsonKeys", "reload");
 
+    /** Parameters that select: ignored, they would widen the answer, so they are refused until City4D takes them. */
+    static final Set<String> UNSUPPORTED_FILTERS = Set.of("scopeQ", "expandValues", "timeproperty");
+
     private KnownParameters() {}
 
     @Override
@@ -26,6 +31,9 @@ final class KnownParameters implements Filter {
         if (req.path().path().startsWith(NgsiLdApi.PREFIX + "/")) {
             for (String name : req.query().names()) {
                 if (!NAMES.contains(name)) throw ProblemException.invalid("unknown query parameter: " + name);
+                if (UNSUPPORTED_FILTERS.contains(name) && !("timeproperty".equals(name) && "observedAt".equals(Requests.param(req, name)))) {
+                    throw new ProblemException(ProblemType.OPERATION_NOT_SUPPORTED, name + " is not supported yet");
+                }
             }
         }
         chain.proceed();
