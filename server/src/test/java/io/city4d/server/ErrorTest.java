@@ -43,7 +43,8 @@ class ErrorTest {
     @Test
     void unknownQueryParametersAreInvalidRequestsAndWriteNothing() {
         for (String path : List.of("/entities?type=T&invalidParam=1", "/types?invalidParams=invalidValue", "/subscriptions?invalidParams=x",
-                "/attributes?details=true&colour=red", "/temporal/entities?type=T&Attrs=p")) {
+                "/attributes?details=true&colour=red", "/temporal/entities?type=T&Attrs=p", "/attributes?limit=5", "/types/T?details=true",
+                "/attributes/p?type=T")) {
             assertThat(problem(running.api.get(NGSI + path), 400)).as(path).isEqualTo("InvalidRequest");
         }
         assertThat(problem(running.api.post(NGSI + "/entities?invalidParams=1", "{\"id\":\"urn:x:unknown-param\",\"type\":\"T\"}"), 400)).isEqualTo("InvalidRequest");

@@ -72,6 +72,10 @@ class ProjectionAndJoinTest {
             assertThat(idsAlone.problemType()).isEqualTo("BadRequestData");
             assertThat(api.get(NGSI + "/entities?local=true&id=" + BUILDING + "," + CITY).json()).hasSize(2);
 
+            assertThat(api.get(NGSI + "/types/" + enc("https://uri.etsi.org/ngsi-ld/default-context/Building")).json().get("typeName").asText())
+                    .as("a type named by its IRI").isEqualTo("Building");
+            assertThat(api.get(NGSI + "/attributes/" + enc("https://uri.etsi.org/ngsi-ld/default-context/height")).json().get("attributeName").asText())
+                    .isEqualTo("height");
             assertThat(api.get(NGSI + "/entities/" + BUILDING + "?attrs=height,unknown").json().has("height")).isTrue();
             Api.Response none = api.get(NGSI + "/entities/" + BUILDING + "?attrs=unknown");
             assertThat(none.status()).isEqualTo(404);

@@ -26,6 +26,13 @@ final class KnownParameters implements Filter {
 
     private KnownParameters() {}
 
+    /** For an operation that takes fewer parameters than the API knows: any other is 400 InvalidRequest. */
+    static void requireOnly(io.helidon.webserver.http.ServerRequest req, Set<String> allowed) {
+        for (String name : req.query().names()) {
+            if (!allowed.contains(name)) throw ProblemException.invalid("this operation takes no " + name + " parameter");
+        }
+    }
+
     @Override
     public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
         if (req.path().path().startsWith(NgsiLdApi.PREFIX + "/")) {
