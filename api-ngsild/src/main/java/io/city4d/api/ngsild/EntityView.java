@@ -32,10 +32,6 @@ record EntityView(Format format, boolean sysAttrs, MemberFilter members, LinkedE
                 geoProperty == null ? GeoQuery.DEFAULT_PROPERTY : context.expand(geoProperty));
     }
 
-    static EntityView of(Set<String> options, String format, Set<String> attrs, LdContext context, String geoProperty) {
-        return of(options, format, new MemberFilter(attrs, null, null), LinkedEntities.NONE, context, geoProperty);
-    }
-
     /** The entity as an object; linked entities only inline. Empty when pick and omit leave no member. */
     ObjectNode render(Entity entity) {
         return render(entity, members, links.join().level(), null);

@@ -18,14 +18,26 @@ record MemberFilter(Set<String> attrs, Projection pick, Projection omit) {
     }
 
     boolean keepsAttribute(String name) {
-        return (attrs == null || attrs.contains(name)) && (pick == null || pick.names(name)) && (omit == null || !omit.namesWhole(name));
+        return (attrs == null || attrs.contains(name)) && keepsMember(name);
+    }
+
+    private boolean keepsMember(String name) {
+        return (pick == null || pick.names(name)) && (omit == null || !omit.namesWhole(name));
     }
 
     /** Removes the core and system members (id, type, createdAt...) that pick does not keep or omit drops. */
     void filterEntityMembers(ObjectNode expandedEntity) {
         if (pick == null && omit == null) return;
-        expandedEntity.properties().removeIf(member -> EntityJson.ENTITY_MEMBERS.contains(member.getKey())
-                && ((pick != null && !pick.names(member.getKey())) || (omit != null && omit.namesWhole(member.getKey()))));
+        expandedEntity.properties().removeIf(member -> EntityJson.ENTITY_MEMBERS.contains(member.getKey()) && !keepsMember(member.getKey()));
+    }
+
+    /** Applies pick and omit to an entity rendered and compacted already (a temporal representation). */
+    void filterCompacted(ObjectNode compactedEntity, LdContext context) {
+        if (pick == null && omit == null) return;
+        compactedEntity.properties().removeIf(member -> {
+            String name = member.getKey();
+            return !keepsMember(EntityJson.ENTITY_MEMBERS.contains(name) ? name : context.expand(name));
+        });
     }
 
     /** How many relationship hops the linked entity projections of pick and omit reach; more than the join follows is an error. */
