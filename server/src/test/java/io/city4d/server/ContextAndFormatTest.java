@@ -206,11 +206,26 @@ class ContextAndFormatTest {
     void hostedContextsCanBeAddedListedServedAndDeleted() {
         var stored = api.post(NGSI + "/jsonldContexts", "{\"@context\":{\"Lamp\":\"urn:example:Lamp\"}}");
         assertThat(stored.status()).isEqualTo(201);
-        String location = stored.header("Location").orElseThrow();
+        String location = api.baseUrl() + stored.header("Location").orElseThrow();
         var anonymous = new Api(api.baseUrl(), null).send("GET", location.substring(location.indexOf("/ngsi-ld")), null, null);
         assertThat(anonymous.status()).isEqualTo(200);
         assertThat(anonymous.json().at("/@context/Lamp").asText()).isEqualTo("urn:example:Lamp");
         assertThat(api.get(NGSI + "/jsonldContexts").json()).extracting(JsonNode::asText).contains(location);
+        String localId = location.substring(location.lastIndexOf('/') + 1);
+        JsonNode info = api.get(NGSI + "/jsonldContexts/" + localId + "?details=true").json();
+        assertThat(info.get("URL").asText()).isEqualTo(location);
+        assertThat(info.get("kind").asText()).isEqualTo("Hosted");
+        assertThat(info.get("localId").asText()).isEqualTo(localId);
+        assertThat(api.get(NGSI + "/jsonldContexts?details=true&kind=Hosted").json()).extracting(i -> i.get("URL").asText()).contains(location)
+                .doesNotContain("https://uri.etsi.org/ngsi-ld/v1/ngsi-ld-core-context-v1.8.jsonld");
+        assertThat(api.get(NGSI + "/jsonldContexts?kind=Cached").json()).extracting(JsonNode::asText).containsExactly("https://uri.etsi.org/ngsi-ld/v1/ngsi-ld-core-context-v1.8.jsonld");
+        assertThat(api.get(NGSI + "/jsonldContexts?kind=ImplicitlyCreated").json()).isEmpty();
+        for (String bad : List.of("?kind=other", "?details=other", "?details=true&kind=hosted")) {
+            assertThat(api.get(NGSI + "/jsonldContexts" + bad).status()).as(bad).isEqualTo(400);
+        }
+        for (String context : List.of("42", "true", "[{\"a\":\"urn:a\"}, 5]")) {
+            assertThat(api.post(NGSI + "/jsonldContexts", "{\"@context\":" + context + "}").status()).as(context).isEqualTo(400);
+        }
 
         String id = "urn:ngsi-ld:Lamp:" + UUID.randomUUID();
         assertThat(api.link(location).post(NGSI + "/entities", "{\"id\":\"" + id + "\",\"type\":\"Lamp\"}").status()).isEqualTo(201);
@@ -218,7 +233,6 @@ class ContextAndFormatTest {
         assertThat(api.get(NGSI + "/jsonldContexts/core").body()).contains("\"ngsi-ld\"");
 
         assertThat(api.post(NGSI + "/jsonldContexts", "{\"Lamp\":\"urn:example:Lamp\"}").status()).isEqualTo(400);
-        String localId = location.substring(location.lastIndexOf('/') + 1);
         assertThat(api.delete(NGSI + "/jsonldContexts/" + localId).status()).isEqualTo(204);
         assertThat(api.get(NGSI + "/jsonldContexts/" + localId).status()).isEqualTo(404);
         assertThat(api.delete(NGSI + "/jsonldContexts/" + localId).status()).isEqualTo(404);
