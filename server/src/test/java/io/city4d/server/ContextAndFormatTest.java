@@ -223,6 +223,16 @@ class ContextAndFormatTest {
         for (String bad : List.of("?kind=other", "?details=other", "?details=true&kind=hosted")) {
             assertThat(api.get(NGSI + "/jsonldContexts" + bad).status()).as(bad).isEqualTo(400);
         }
+        assertThat(anonymous.header("Content-Type")).as("served as application/json (clause 5.13.4)").hasValue("application/json");
+        assertThat(api.tenant("elsewhere").get(NGSI + "/jsonldContexts/" + localId).status()).as("another tenant's context").isEqualTo(404);
+        String core = enc("https://uri.etsi.org/ngsi-ld/v1/ngsi-ld-core-context-v1.8.jsonld");
+        assertThat(api.get(NGSI + "/jsonldContexts/" + core + "?details=true").json().get("kind").asText()).isEqualTo("Cached");
+        assertThat(api.delete(NGSI + "/jsonldContexts/" + core).status()).as("the core context stays").isEqualTo(400);
+        for (String reload : List.of("?reload=true", "?reload=xxx")) {
+            assertThat(api.delete(NGSI + "/jsonldContexts/" + localId + reload).status()).as(reload).isEqualTo(400);
+            assertThat(api.delete(NGSI + "/jsonldContexts/nothing-here" + reload).status()).as(reload).isEqualTo(400);
+        }
+        assertThat(api.delete(NGSI + "/jsonldContexts/nothing-here?reload=false").status()).isEqualTo(404);
         for (String context : List.of("42", "true", "[{\"a\":\"urn:a\"}, 5]")) {
             assertThat(api.post(NGSI + "/jsonldContexts", "{\"@context\":" + context + "}").status()).as(context).isEqualTo(400);
         }

@@ -42,7 +42,8 @@ final class ContextRoutes implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        rules.get("/", this::list).post("/", this::add).get("/{id}", this::get).delete("/{id}", this::delete);
+        // {+id}: a context is also named by its whole URL, percent-encoded, whose slashes arrive decoded
+        rules.get("/", this::list).post("/", this::add).get("/{+id}", this::get).delete("/{+id}", this::delete);
     }
 
     /** The contexts, as URLs or (details=true) ContextInfo objects (clause 5.2.41); kind picks Hosted or Cached ones. */
@@ -98,23 +99,35 @@ final class ContextRoutes implements HttpService {
     private void get(ServerRequest req, ServerResponse res) {
         String id = req.path().pathParameters().get("id");
         boolean details = details(req);
-        if (CORE_ID.equals(id)) {
+        if (isCore(id)) {
             if (details) res.header(HeaderNames.CONTENT_TYPE, LdExchange.JSON).send(info(Vocabulary.CORE_CONTEXT_URL, CORE_ID, CACHED, null).toString());
-            else res.header(HeaderNames.CONTENT_TYPE, LdExchange.LD_JSON).send(resolver.coreContextDocument().toString());
+            else res.header(HeaderNames.CONTENT_TYPE, LdExchange.JSON).send(resolver.coreContextDocument().toString());
             return;
         }
-        JsonNode stored = documents.get(ContextResolver.STORED, "", id).orElseThrow(() -> ProblemException.notFound("no @context " + id));
+        JsonNode stored = documents.get(ContextResolver.STORED, "", id)
+                .filter(d -> req.headers().first(Requests.TENANT).map(t -> t.equals(owner(d))).orElse(true))
+                .orElseThrow(() -> ProblemException.notFound("no @context " + id));
         if (details) res.header(HeaderNames.CONTENT_TYPE, LdExchange.JSON).send(info(localPrefix + id, id, HOSTED, stored.path(CREATED).asText(null)).toString());
-        else res.header(HeaderNames.CONTENT_TYPE, LdExchange.LD_JSON).send(stored.get("body").toString());
+        else res.header(HeaderNames.CONTENT_TYPE, LdExchange.JSON).send(stored.get("body").toString());
     }
 
+    /** Deletes a hosted context of the tenant; reload (clause 5.13.5) is for cached contexts, which are not deleted here. */
     private void delete(ServerRequest req, ServerResponse res) {
         Authentication.requireWrite(req);
         String tenant = Requests.tenant(req);
         String id = req.path().pathParameters().get("id");
+        String reload = Requests.param(req, "reload");
+        if (reload != null && !reload.equals("false")) {
+            throw ProblemException.badData(reload.equals("true") ? "reload=true applies to cached contexts; this one is hosted or not known" : "reload must be true or false: " + reload);
+        }
+        if (isCore(id)) throw ProblemException.badData("the core context cannot be deleted");
         boolean owned = documents.get(ContextResolver.STORED, "", id).map(d -> owner(d).equals(tenant)).orElse(false);
         if (!owned || !documents.delete(ContextResolver.STORED, "", id)) throw ProblemException.notFound("no such @context");
         res.status(204).send();
+    }
+
+    private static boolean isCore(String id) {
+        return CORE_ID.equals(id) || Vocabulary.CORE_CONTEXT_URL.equals(id);
     }
 
     /** The tenant that added a stored context; those from before tenants were recorded belong to the default tenant. */
