@@ -74,11 +74,11 @@ final class EntityRoutes implements HttpService {
         LdContext ctx = ld.linkContext(req);
         String mediaType = ld.accepted(req, true);
         EntityQuery query = QueryParams.entityQuery(req, ctx, true);
+        EntityView view = view(req, tenant, ctx, mediaType, query.attrs());
         Pagination.Page<Entity> page = Pagination.query(store, tenant, query);
-        EntityView view = EntityView.of(QueryParams.options(req), Requests.param(req, "format"), query.attrs(), ctx, Requests.param(req, "geometryProperty"));
         Pagination.headers(req, res, query, page, mediaType);
-        JsonNode body = LdExchange.GEO_JSON.equals(mediaType) ? view.featureCollection(page.items()) : view.renderAll(page.items());
-        ld.send(res, 200, body, ctx, mediaType);
+        if (LdExchange.GEO_JSON.equals(mediaType)) ld.sendGeoJson(req, res, view.featureCollection(page.items()), ctx);
+        else ld.send(res, 200, view.renderAll(page.items()), ctx, mediaType);
     }
 
     private void get(ServerRequest req, ServerResponse res) {
@@ -86,11 +86,27 @@ final class EntityRoutes implements HttpService {
         String tenant = tenants.existing(req);
         LdContext ctx = ld.linkContext(req);
         String mediaType = ld.accepted(req, true);
+        EntityView view = view(req, tenant, ctx, mediaType, QueryParams.set(Requests.listParam(req, "attrs"), ctx));
         Entity entity = existing(tenant, id(req));
-        EntityView view = EntityView.of(QueryParams.options(req), Requests.param(req, "format"),
-                QueryParams.set(Requests.listParam(req, "attrs"), ctx), ctx, Requests.param(req, "geometryProperty"));
-        JsonNode body = LdExchange.GEO_JSON.equals(mediaType) ? view.feature(entity) : view.render(entity);
+        Set<String> types = QueryParams.typeSet(Requests.param(req, "type"), ctx);
+        if (types != null && types.stream().noneMatch(entity::hasType)) throw ProblemException.notFound("entity " + entity.id() + " has none of the types asked for");
+        if (view.members().attrs() != null && view.members().attrs().stream().noneMatch(entity.attributes()::containsKey)) {
+            throw ProblemException.notFound("entity " + entity.id() + " has none of the attributes asked for");
+        }
+        if (LdExchange.GEO_JSON.equals(mediaType)) {
+            ld.sendGeoJson(req, res, view.feature(entity), ctx);
+            return;
+        }
+        JsonNode body = view.renderOne(entity);
+        if (body.isEmpty()) throw ProblemException.notFound("pick and omit leave no member of entity " + entity.id());
         ld.send(res, 200, body, ctx, mediaType);
+    }
+
+    /** How the entities of a read are shown: format, options, attrs, pick and omit, join, geometryProperty. */
+    private EntityView view(ServerRequest req, String tenant, LdContext ctx, String mediaType, Set<String> attrs) {
+        String geometryProperty = QueryParams.geometryProperty(req, mediaType);
+        LinkedEntities links = new LinkedEntities(JoinParams.of(req), linkedId -> store.find(tenant, linkedId));
+        return EntityView.of(QueryParams.options(req), Requests.param(req, "format"), QueryParams.members(req, attrs, ctx), links, ctx, geometryProperty);
     }
 
     private void replace(ServerRequest req, ServerResponse res) {
