@@ -137,7 +137,7 @@ final class EntityRoutes implements HttpService {
         String tenant = tenants.existing(req);
         String id = id(req);
         LdExchange.Body body = ld.body(req, mediaTypes);
-        Map<String, Attribute> attributes = EntityJson.readAttributes(NgsiJson.expandFragment(requireObject(body.json()), body.context()));
+        Map<String, List<Attribute>> attributes = EntityJson.readAttributes(NgsiJson.expandFragment(requireObject(body.json()), body.context()));
         if (attributes.isEmpty()) throw ProblemException.badData("the body holds no attributes");
         Outcome outcome = Requests.await(pipeline.submit(tenant, new Command.UpdateAttributes(id, attributes, mode)));
         if (outcome.notUpdated().isEmpty()) {
@@ -180,10 +180,11 @@ final class EntityRoutes implements HttpService {
         Authentication.requireWrite(req);
         String tenant = tenants.existing(req);
         String name = ld.linkContext(req).expand(req.path().pathParameters().get("attr"));
-        // Attributes hold one instance, so deleteAll=true deletes that one; a datasetId must name it.
-        String datasetId = "true".equals(Requests.param(req, "deleteAll")) ? null : Requests.param(req, "datasetId");
+        // without datasetId or deleteAll=true, the default instance is deleted (clause 5.6.5)
+        boolean all = "true".equals(Requests.param(req, "deleteAll"));
+        String datasetId = all ? null : Requests.param(req, "datasetId");
         if (datasetId != null) EntityIds.requireUri(datasetId, "datasetId");
-        Requests.await(pipeline.submit(tenant, new Command.DeleteAttribute(id(req), name, datasetId)));
+        Requests.await(pipeline.submit(tenant, new Command.DeleteAttribute(id(req), name, datasetId, all)));
         res.status(204).send();
     }
 

@@ -67,6 +67,11 @@ final class NgsiJson {
     }
 
     private static JsonNode renameAttribute(JsonNode attribute, UnaryOperator<String> names) {
+        if (EntityJson.isMultiInstance(attribute)) {
+            ArrayNode out = Json.NODES.arrayNode();
+            attribute.forEach(instance -> out.add(renameAttribute(instance, names)));
+            return out;
+        }
         if (!EntityJson.isAttributeObject(attribute) || GeoJson.looksLikeGeometry(attribute)) return attribute;
         return renameMembers(attribute, names);
     }
@@ -76,7 +81,9 @@ final class NgsiJson {
         for (Iterator<Map.Entry<String, JsonNode>> it = attribute.fields(); it.hasNext(); ) {
             var field = it.next();
             String key = field.getKey();
-            if (EntityJson.ATTRIBUTE_MEMBERS.contains(key)) out.set(key, field.getValue());
+            // a VocabProperty's values are terms of the @context, as types are (clause 4.5.11)
+            if (key.equals("vocab")) out.set(key, renameTypes(field.getValue(), names));
+            else if (EntityJson.ATTRIBUTE_MEMBERS.contains(key)) out.set(key, field.getValue());
             else out.set(names.apply(key), renameAttribute(field.getValue(), names));
         }
         return out;

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.city4d.core.problem.ProblemException;
-import io.city4d.core.problem.ProblemType;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -23,7 +21,7 @@ public final class EntityJson {
     public static final Set<String> ENTITY_MEMBERS = Set.of("id", "@id", "type", "@type", "@context", "scope", "createdAt", "modifiedAt", "deletedAt");
     /** Attribute members that are not sub-attributes. */
     public static final Set<String> ATTRIBUTE_MEMBERS = Set.of("type", "value", "object", "observedAt", "unitCode", "datasetId",
-            "createdAt", "modifiedAt", "deletedAt", "instanceId", "lang", "vocab", "json", "languageMap", "objectType", "previousValue", "@context");
+            "createdAt", "modifiedAt", "deletedAt", "instanceId", "lang", "vocab", "json", "languageMap", "valueList", "objectList", "objectType", "previousValue", "@context");
 
     private EntityJson() {}
 
@@ -47,13 +45,13 @@ public final class EntityJson {
     }
 
     /** The attributes of an entity or of an entity fragment (PATCH and append bodies). */
-    public static LinkedHashMap<String, Attribute> readAttributes(JsonNode node) {
+    public static LinkedHashMap<String, List<Attribute>> readAttributes(JsonNode node) {
         if (node == null || !node.isObject()) throw ProblemException.badData("attributes must be given as a JSON object");
-        LinkedHashMap<String, Attribute> attributes = new LinkedHashMap<>();
+        LinkedHashMap<String, List<Attribute>> attributes = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             var field = it.next();
             if (ENTITY_MEMBERS.contains(field.getKey())) continue;
-            attributes.put(checkName(field.getKey()), readAttribute(field.getKey(), field.getValue()));
+            attributes.put(checkName(field.getKey()), readInstances(field.getKey(), field.getValue()));
         }
         return attributes;
     }
@@ -87,62 +85,22 @@ public final class EntityJson {
         return false;
     }
 
+    /** One attribute; several instances are refused here (400). */
     public static Attribute readAttribute(String name, JsonNode node) {
-        if (node == null || node.isNull()) throw ProblemException.badData("attribute " + name + " has a null value");
-        if (node.isArray() && isMultiInstance((ArrayNode) node)) {
-            throw new ProblemException(ProblemType.OPERATION_NOT_SUPPORTED, "attribute " + name + ": multi-instance attributes (several datasetIds) are not supported yet");
-        }
-        if (!node.isObject()) return Property.of(node, null);
-        if (GeoJson.looksLikeGeometry(node)) return GeoProperty.of(node);
-        String kind = node.path("type").asText(null);
-        if (kind == null || !isAttributeKind(kind)) {
-            if (node.has("object")) kind = "Relationship";
-            else if (node.has("value")) kind = GeoJson.looksLikeGeometry(node.get("value")) ? "GeoProperty" : "Property";
-            else return Property.of(node, null);
-        }
-        Instant observedAt = node.hasNonNull("observedAt") ? Times.parse(node.get("observedAt").asText(), name + ".observedAt") : null;
-        String datasetId = node.hasNonNull("datasetId") ? EntityIds.requireUri(node.get("datasetId").asText(), name + ".datasetId") : null;
-        Map<String, Attribute> sub = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            var field = it.next();
-            if (!ATTRIBUTE_MEMBERS.contains(field.getKey())) sub.put(checkName(field.getKey()), readAttribute(field.getKey(), field.getValue()));
-        }
-        return switch (kind) {
-            case "Relationship" -> {
-                JsonNode object = node.get("object");
-                if (object == null || !object.isTextual()) throw ProblemException.badData("relationship " + name + " needs an object URI");
-                yield new Relationship(object.asText(), observedAt, datasetId, sub, null, null);
-            }
-            case "GeoProperty" -> {
-                JsonNode value = node.get("value");
-                yield new GeoProperty(value, GeoJson.parse(value), observedAt, datasetId, sub, null, null);
-            }
-            default -> {
-                JsonNode value = node.has("value") ? node.get("value") : node.has("json") ? node.get("json")
-                        : node.has("vocab") ? node.get("vocab") : node.get("languageMap");
-                if (value == null || value.isNull()) throw ProblemException.badData("property " + name + " needs a value");
-                String unit = node.hasNonNull("unitCode") ? node.get("unitCode").asText() : null;
-                yield new Property(value, unit, observedAt, datasetId, sub, null, null);
-            }
-        };
+        return AttributeReader.attribute(name, node);
     }
 
-    private static boolean isAttributeKind(String kind) {
-        return switch (kind) {
-            case "Property", "GeoProperty", "Relationship", "LanguageProperty", "JsonProperty", "VocabProperty", "ListProperty" -> true;
-            default -> false;
-        };
+    /** The instances of one attribute: an array of instances (clause 4.5.5) or a single one. */
+    public static List<Attribute> readInstances(String name, JsonNode node) {
+        return AttributeReader.instances(name, node);
     }
 
-    private static boolean isMultiInstance(ArrayNode array) {
-        if (array.isEmpty()) return false;
-        for (JsonNode n : array) {
-            if (!n.isObject() || !isAttributeKind(n.path("type").asText(""))) return false;
-        }
-        return true;
+    /** True when the JSON holds several instances of an attribute rather than one. */
+    public static boolean isMultiInstance(JsonNode node) {
+        return node.isArray() && AttributeReader.isMultiInstance((ArrayNode) node);
     }
 
-    private static String checkName(String name) {
+    static String checkName(String name) {
         if (name.isEmpty() || name.length() > EntityIds.MAX_BYTES || EntityIds.utf8Length(name) > EntityIds.MAX_BYTES) {
             throw ProblemException.badData("an attribute name must be 1 to " + EntityIds.MAX_BYTES + " bytes of UTF-8: " + EntityIds.abbreviate(name));
         }
@@ -162,8 +120,8 @@ public final class EntityJson {
 
     public static ObjectNode write(Entity entity, Format format, boolean sysAttrs, Predicate<String> includeAttribute) {
         ObjectNode out = writeHeader(entity, format, sysAttrs);
-        entity.attributes().forEach((name, attribute) -> {
-            if (includeAttribute.test(name)) out.set(name, writeAttribute(attribute, format, sysAttrs));
+        entity.attributes().forEach((name, instances) -> {
+            if (includeAttribute.test(name)) out.set(name, writeInstances(instances, format, sysAttrs));
         });
         return out;
     }
@@ -185,42 +143,12 @@ public final class EntityJson {
         return out;
     }
 
+    /** An attribute's instances: one as itself, several as an array (keyValues: the map of clause 4.5.4, example 9). */
+    public static JsonNode writeInstances(List<Attribute> instances, Format format, boolean sysAttrs) {
+        return AttributeWriter.instances(instances, format, sysAttrs);
+    }
+
     public static JsonNode writeAttribute(Attribute attribute, Format format, boolean sysAttrs) {
-        if (format == Format.KEY_VALUES) {
-            return switch (attribute) {
-                case Property p -> p.value();
-                case GeoProperty g -> g.geoJson();
-                case Relationship r -> Json.NODES.textNode(r.object());
-            };
-        }
-        ObjectNode out = Json.NODES.objectNode();
-        boolean concise = format == Format.CONCISE;
-        switch (attribute) {
-            case Property p -> {
-                if (concise && p.unitCode() == null && p.observedAt() == null && p.datasetId() == null && p.subAttributes().isEmpty()
-                        && !sysAttrs && !p.value().isObject()) {
-                    return p.value();
-                }
-                if (!concise) out.put("type", "Property");
-                out.set("value", p.value());
-                if (p.unitCode() != null) out.put("unitCode", p.unitCode());
-            }
-            case GeoProperty g -> {
-                if (!concise) out.put("type", "GeoProperty");
-                out.set("value", g.geoJson());
-            }
-            case Relationship r -> {
-                if (!concise) out.put("type", "Relationship");
-                out.put("object", r.object());
-            }
-        }
-        if (attribute.observedAt() != null) out.put("observedAt", Times.format(attribute.observedAt()));
-        if (attribute.datasetId() != null) out.put("datasetId", attribute.datasetId());
-        if (sysAttrs) {
-            if (attribute.createdAt() != null) out.put("createdAt", Times.format(attribute.createdAt()));
-            if (attribute.modifiedAt() != null) out.put("modifiedAt", Times.format(attribute.modifiedAt()));
-        }
-        attribute.subAttributes().forEach((name, sub) -> out.set(name, writeAttribute(sub, format, sysAttrs)));
-        return out;
+        return AttributeWriter.attribute(attribute, format, sysAttrs);
     }
 }
