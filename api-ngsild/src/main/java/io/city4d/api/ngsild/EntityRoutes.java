@@ -78,7 +78,7 @@ final class EntityRoutes implements HttpService {
         EntityView view = EntityView.of(QueryParams.options(req), Requests.param(req, "format"), query.attrs(), ctx, Requests.param(req, "geometryProperty"));
         Pagination.headers(req, res, query, page, mediaType);
         JsonNode body = LdExchange.GEO_JSON.equals(mediaType) ? view.featureCollection(page.items()) : view.renderAll(page.items());
-        ld.send(res, 200, body, ctx, mediaType);
+        ld.send(res, 200, LanguageChoice.apply(LanguageChoice.of(Requests.param(req, "lang")), body), ctx, mediaType);
     }
 
     private void get(ServerRequest req, ServerResponse res) {
@@ -90,7 +90,7 @@ final class EntityRoutes implements HttpService {
         EntityView view = EntityView.of(QueryParams.options(req), Requests.param(req, "format"),
                 QueryParams.set(Requests.listParam(req, "attrs"), ctx), ctx, Requests.param(req, "geometryProperty"));
         JsonNode body = LdExchange.GEO_JSON.equals(mediaType) ? view.feature(entity) : view.render(entity);
-        ld.send(res, 200, body, ctx, mediaType);
+        ld.send(res, 200, LanguageChoice.apply(LanguageChoice.of(Requests.param(req, "lang")), body), ctx, mediaType);
     }
 
     private void replace(ServerRequest req, ServerResponse res) {
