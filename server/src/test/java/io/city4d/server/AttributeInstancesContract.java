@@ -118,7 +118,7 @@ abstract class AttributeInstancesContract {
         String id = vehicle(freshType());
         assertThat(api().delete(NGSI + "/entities/" + id + "/attrs/speed?datasetId=" + RADAR).status()).isEqualTo(404);
         assertThat(api().delete(NGSI + "/entities/" + id + "/attrs/speed?datasetId=" + GPS).status()).isEqualTo(204);
-        assertThat(datasetIds(entity(id, "?attrs=speed").path("speed"))).as("one instance left, rendered as itself").isEmpty();
+        assertThat(entity(id, "?attrs=speed").get("speed").isObject()).as("one instance left, rendered as itself").isTrue();
         assertThat(entity(id, "?attrs=speed").at("/speed/value").asInt()).isEqualTo(55);
         assertThat(api().delete(NGSI + "/entities/" + id + "/attrs/speed?datasetId=" + GPS).status()).isEqualTo(404);
 
@@ -143,7 +143,7 @@ abstract class AttributeInstancesContract {
         assertThat(ids(api().get(NGSI + "/entities?attrs=speed&type=" + type).json())).containsExactly(id);
         api().delete(NGSI + "/entities/" + id + "/attrs/speed?datasetId=" + GPS);
         assertThat(ids(api().get(NGSI + "/entities?type=" + type + "&q=speed==11").json())).as("the index forgets a deleted instance").isEmpty();
-        assertThat(api().get(NGSI + "/types/" + type).json().at("/attributeNames").toString()).contains("speed");
+        assertThat(api().get(NGSI + "/types/" + type).body()).contains("speed");
     }
 
     @Test
