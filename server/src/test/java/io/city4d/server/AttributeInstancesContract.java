@@ -60,7 +60,7 @@ abstract class AttributeInstancesContract {
         assertThat(normalized.at("/street/json/a").asInt()).isEqualTo(1);
         assertThat(normalized.at("/category/type").asText()).isEqualTo("VocabProperty");
         assertThat(normalized.at("/tyres/valueList/1").asDouble()).isEqualTo(3.4);
-        assertThat(normalized.at("/route/objectList/1").asText()).isEqualTo("urn:ngsi-ld:Road:2");
+        assertThat(normalized.at("/route/objectList/1/object").asText()).as("clause 4.5.22.2").isEqualTo("urn:ngsi-ld:Road:2");
 
         JsonNode concise = entity(id, "?options=concise");
         assertThat(concise.at("/speed/1/datasetId").asText()).isEqualTo(GPS);
@@ -182,6 +182,37 @@ abstract class AttributeInstancesContract {
         assertThat(api().put(NGSI + "/entities/" + existing + "/attrs/speed", "[{\"type\":\"Property\",\"value\":1},{\"type\":\"Property\",\"value\":2,\"datasetId\":\"" + GPS + "\"}]").status())
                 .isBetween(400, 499);
         assertThat(entity(existing, "?attrs=speed&options=keyValues").get("speed")).isEqualTo(Api.parse("{\"dataset\":{\"@none\":55,\"" + GPS + "\":11}}"));
+    }
+
+    @Test
+    void theNgsiLdNullDeletesInAnUpdateAndIsRefusedElsewhere() {
+        String id = vehicle(freshType());
+        assertThat(api().patch(NGSI + "/entities/" + id + "/attrs", "{\"speed\":{\"type\":\"Property\",\"value\":\"urn:ngsi-ld:null\",\"datasetId\":\"" + GPS + "\"},"
+                + "\"brandName\":{\"type\":\"LanguageProperty\",\"languageMap\":{\"@none\":\"urn:ngsi-ld:null\"}}}").status()).isEqualTo(204);
+        JsonNode updated = entity(id, "?options=keyValues");
+        assertThat(updated.get("speed")).isEqualTo(Api.parse("55"));
+        assertThat(updated.has("brandName")).isFalse();
+        assertThat(api().patch(NGSI + "/entities/" + id, "{\"street\":\"urn:ngsi-ld:null\"}").status()).as("merge").isEqualTo(204);
+        assertThat(entity(id, "").has("street")).isFalse();
+        for (String attribute : List.of("{\"type\":\"Property\",\"value\":\"urn:ngsi-ld:null\"}", "{\"type\":\"Relationship\",\"object\":\"urn:ngsi-ld:null\"}",
+                "{\"type\":\"Property\",\"value\":{\"a\":[\"urn:ngsi-ld:null\"]}}", "{\"type\":\"Property\",\"value\":1,\"object\":\"urn:x:1\"}",
+                "{\"type\":\"Relationship\",\"object\":\"urn:x:1\",\"unitCode\":\"MTR\"}", "{\"type\":\"JsonProperty\",\"json\":3}")) {
+            assertThat(api().post(NGSI + "/entities/" + id + "/attrs", "{\"probe\":" + attribute + "}").status()).as(attribute).isEqualTo(400);
+        }
+        assertThat(api().post(NGSI + "/entities/" + id + "/attrs", "{\"observedAt\":{\"type\":\"Property\",\"value\":1}}").status())
+                .as("a name the core context reserves for a member").isEqualTo(400);
+        assertThat(entity(id, "").has("probe")).isFalse();
+    }
+
+    @Test
+    void languageMapsServeTheLanguageAsked() {
+        String id = vehicle(freshType());
+        assertThat(entity(id, "?lang=vi").get("brandName")).isEqualTo(Api.parse("{\"type\":\"Property\",\"value\":\"Lớn\",\"lang\":\"vi\"}"));
+        assertThat(entity(id, "?lang=fr;q=0.2,EN;q=0.9&options=keyValues").get("brandName").asText()).isEqualTo("Grand");
+        assertThat(entity(id, "?lang=en-GB").at("/brandName/lang").asText()).as("a longer range falls back to its language").isEqualTo("en");
+        assertThat(entity(id, "?lang=pt").at("/brandName/value").isTextual()).as("any language when none matches").isTrue();
+        assertThat(entity(id, "?lang=*").at("/brandName/type").asText()).isEqualTo("Property");
+        assertThat(api().get(NGSI + "/entities/" + id + "?lang=en;q=2").status()).isEqualTo(400);
     }
 
     @Test

@@ -22,6 +22,7 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -137,9 +138,16 @@ final class EntityRoutes implements HttpService {
         String tenant = tenants.existing(req);
         String id = id(req);
         LdExchange.Body body = ld.body(req, mediaTypes);
-        Map<String, List<Attribute>> attributes = EntityJson.readAttributes(NgsiJson.expandFragment(requireObject(body.json()), body.context()));
-        if (attributes.isEmpty()) throw ProblemException.badData("the body holds no attributes");
-        Outcome outcome = Requests.await(pipeline.submit(tenant, new Command.UpdateAttributes(id, attributes, mode)));
+        ObjectNode fragment = NgsiJson.expandFragment(requireObject(body.json()), body.context());
+        // an update deletes the instances it gives the NGSI-LD Null (clause 5.6.2); elsewhere the Null is refused
+        List<Command.Instance> nulled = new ArrayList<>();
+        if (mode == UpdateMode.UPDATE_EXISTING) {
+            EntityJson.takeNulled(fragment).forEach((name, datasetIds) -> datasetIds.forEach(datasetId ->
+                    nulled.add(new Command.Instance(name, datasetId.isEmpty() || datasetId.equals("@none") ? null : datasetId))));
+        }
+        Map<String, List<Attribute>> attributes = EntityJson.readAttributes(fragment);
+        if (attributes.isEmpty() && nulled.isEmpty()) throw ProblemException.badData("the body holds no attributes");
+        Outcome outcome = Requests.await(pipeline.submit(tenant, new Command.UpdateAttributes(id, attributes, mode, nulled)));
         if (outcome.notUpdated().isEmpty()) {
             res.status(204).send();
             return;
@@ -152,7 +160,9 @@ final class EntityRoutes implements HttpService {
             refused.add(n.attribute());
             notUpdated.addObject().put("attributeName", body.context().compact(n.attribute())).put("reason", n.reason());
         });
-        attributes.keySet().stream().filter(a -> !refused.contains(a)).forEach(a -> updated.add(body.context().compact(a)));
+        Set<String> given = new java.util.LinkedHashSet<>(attributes.keySet());
+        nulled.forEach(n -> given.add(n.name()));
+        given.stream().filter(a -> !refused.contains(a)).forEach(a -> updated.add(body.context().compact(a)));
         ld.send(res, 207, result, body.context(), LdExchange.JSON);
     }
 

@@ -10,12 +10,23 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Reads one attribute, or the instances of one, from NGSI-LD JSON in the normalized or the concise form. */
+/**
+ * Reads one attribute, or the instances of one, from NGSI-LD JSON in the normalized or the concise form. Input from
+ * clients meets the rules of what a client may write (no NGSI-LD Null, the members of each kind); what the store
+ * wrote is read as it is, so that a rule added later never makes stored entities unreadable.
+ */
 final class AttributeReader {
-    private AttributeReader() {}
+    static final AttributeReader INPUT = new AttributeReader(true);
+    static final AttributeReader STORED = new AttributeReader(false);
+
+    private final boolean input;
+
+    private AttributeReader(boolean input) {
+        this.input = input;
+    }
 
     /** The instances an attribute's JSON gives: an array of attribute objects (clause 4.5.5) or one attribute. */
-    static List<Attribute> instances(String name, JsonNode node) {
+    List<Attribute> instances(String name, JsonNode node) {
         if (node != null && node.isArray() && isMultiInstance((ArrayNode) node)) {
             List<Attribute> instances = new ArrayList<>(node.size());
             for (JsonNode instance : node) instances.add(attribute(name, instance));
@@ -33,12 +44,15 @@ final class AttributeReader {
         return true;
     }
 
-    static Attribute attribute(String name, JsonNode node) {
+    Attribute attribute(String name, JsonNode node) {
         if (node == null || node.isNull()) throw ProblemException.badData("attribute " + name + " has a null value");
         if (node.isArray() && isMultiInstance((ArrayNode) node)) {
             throw ProblemException.badData("attribute " + name + ": several instances are not allowed here, give one");
         }
-        if (!node.isObject()) return Property.of(node, null);
+        if (!node.isObject()) {
+            refuseNull(name, node);
+            return Property.of(node, null);
+        }
         if (GeoJson.looksLikeGeometry(node)) return GeoProperty.of(node);
         String kind = node.path("type").asText(null);
         if (kind == null || !isAttributeKind(kind)) {
@@ -46,21 +60,26 @@ final class AttributeReader {
                 throw ProblemException.badData("attribute " + name + " has a type that is not a string");
             }
             kind = inferredKind(node);
-            if (kind == null) return Property.of(node, null);
+            if (kind == null) {
+                refuseNull(name, node);
+                return Property.of(node, null);
+            }
         }
+        if (input) AttributeShapes.check(name, kind, node);
         Instant observedAt = node.hasNonNull("observedAt") ? Times.parse(node.get("observedAt").asText(), name + ".observedAt") : null;
-        String datasetId = node.hasNonNull("datasetId") ? EntityIds.requireUri(node.get("datasetId").asText(), name + ".datasetId") : null;
+        String datasetId = datasetId(name, node.get("datasetId"));
         Map<String, Attribute> sub = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             var field = it.next();
             if (!EntityJson.ATTRIBUTE_MEMBERS.contains(field.getKey())) {
-                sub.put(EntityJson.checkName(field.getKey()), attribute(field.getKey(), field.getValue()));
+                sub.put(checkName(field.getKey()), attribute(field.getKey(), field.getValue()));
             }
         }
         return switch (kind) {
             case "Relationship" -> {
                 JsonNode object = node.get("object");
                 if (object == null || !object.isTextual()) throw ProblemException.badData("relationship " + name + " needs an object URI");
+                refuseNull(name, object);
                 yield new Relationship(object.asText(), observedAt, datasetId, sub, null, null);
             }
             case "GeoProperty" -> {
@@ -71,7 +90,8 @@ final class AttributeReader {
                 ValueKind valueKind = ValueKind.ofType(kind);
                 JsonNode value = node.get(valueKind.member());
                 if (value == null || value.isNull()) throw ProblemException.badData(kind + " " + name + " needs a " + valueKind.member() + " member");
-                checkValue(name, valueKind, value);
+                refuseNull(name, value);
+                value = checkValue(name, valueKind, value);
                 String unit = node.hasNonNull("unitCode") ? node.get("unitCode").asText() : null;
                 yield new Property(value, valueKind, unit, observedAt, datasetId, sub, null, null);
             }
@@ -86,23 +106,52 @@ final class AttributeReader {
         return implied == null ? null : implied.typeName();
     }
 
-    private static void checkValue(String name, ValueKind kind, JsonNode value) {
+    String checkName(String name) {
+        return EntityJson.checkName(name, input);
+    }
+
+    private void refuseNull(String name, JsonNode value) {
+        if (input) NgsiNull.refuseIn(name, value);
+    }
+
+    /** The datasetId of an instance; "@none" names the default instance (clause 4.5.5). */
+    private static String datasetId(String name, JsonNode datasetId) {
+        if (datasetId == null || datasetId.isNull()) return null;
+        if (!datasetId.isTextual()) throw ProblemException.badData(name + ".datasetId must be a URI string");
+        return datasetId.asText().equals("@none") ? null : EntityIds.requireUri(datasetId.asText(), name + ".datasetId");
+    }
+
+    /** The value, checked against its kind (clause 5.2.32 to 5.2.38); an objectList's {"object": uri} entries become URIs. */
+    private static JsonNode checkValue(String name, ValueKind kind, JsonNode value) {
         switch (kind) {
-            case PROPERTY, JSON -> { }
+            case PROPERTY -> { }
+            case JSON -> {
+                if (!value.isContainerNode()) throw ProblemException.badData("JsonProperty " + name + ": json must be a JSON object or array");
+            }
             case VOCAB -> {
                 if (!value.isTextual() && !(value.isArray() && allText(value))) throw ProblemException.badData("VocabProperty " + name + ": vocab must be a string or strings");
             }
             case LANGUAGE -> {
                 if (!value.isObject() || !allText(value)) throw ProblemException.badData("LanguageProperty " + name + ": languageMap must map language tags to strings");
+                value.fieldNames().forEachRemaining(tag -> {
+                    if (tag.isEmpty()) throw ProblemException.badData("LanguageProperty " + name + ": a language tag is empty");
+                });
             }
             case LIST -> {
                 if (!value.isArray()) throw ProblemException.badData("ListProperty " + name + ": valueList must be an array");
             }
             case LIST_RELATIONSHIP -> {
-                if (!value.isArray() || !allText(value)) throw ProblemException.badData("ListRelationship " + name + ": objectList must be an array of URIs");
-                for (JsonNode object : value) EntityIds.requireUri(object.asText(), name + ".objectList");
+                if (!value.isArray()) throw ProblemException.badData("ListRelationship " + name + ": objectList must be an array of URIs");
+                ArrayNode objects = Json.NODES.arrayNode();
+                for (JsonNode entry : value) {
+                    JsonNode object = entry.isObject() && entry.size() == 1 ? entry.get("object") : entry;
+                    if (object == null || !object.isTextual()) throw ProblemException.badData("ListRelationship " + name + ": objectList must be an array of URIs");
+                    objects.add(EntityIds.requireUri(object.asText(), name + ".objectList"));
+                }
+                return objects;
             }
         }
+        return value;
     }
 
     private static boolean allText(JsonNode container) {

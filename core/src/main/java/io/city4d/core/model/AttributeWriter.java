@@ -24,7 +24,11 @@ final class AttributeWriter {
         }
         if (instances.size() == 1) return attribute(instances.get(0), format, sysAttrs);
         ArrayNode out = Json.NODES.arrayNode();
-        for (Attribute instance : instances) out.add(attribute(instance, format, sysAttrs));
+        for (Attribute instance : instances) {
+            JsonNode written = attribute(instance, format, sysAttrs);
+            // in an array, a bare concise value would read back as an element of an array value, not as an instance
+            out.add(written.isObject() ? written : Json.NODES.objectNode().set("value", written));
+        }
         return out;
     }
 
@@ -36,10 +40,11 @@ final class AttributeWriter {
         switch (attribute) {
             case Property p -> {
                 if (concise && p.valueKind() == ValueKind.PROPERTY && p.unitCode() == null && p.observedAt() == null
-                        && p.datasetId() == null && p.subAttributes().isEmpty() && !sysAttrs && !p.value().isObject()) {
+                        && p.datasetId() == null && p.subAttributes().isEmpty() && !sysAttrs && !p.value().isObject()
+                        && !EntityJson.isMultiInstance(p.value())) {
                     return p.value();
                 }
-                out.set(p.valueKind().member(), p.value());
+                out.set(p.valueKind().member(), p.valueKind() == ValueKind.LIST_RELATIONSHIP ? objectList(p.value()) : p.value());
                 if (p.unitCode() != null) out.put("unitCode", p.unitCode());
             }
             case GeoProperty g -> out.set("value", g.geoJson());
@@ -52,6 +57,13 @@ final class AttributeWriter {
             if (attribute.modifiedAt() != null) out.put("modifiedAt", Times.format(attribute.modifiedAt()));
         }
         attribute.subAttributes().forEach((name, sub) -> out.set(name, attribute(sub, format, sysAttrs)));
+        return out;
+    }
+
+    /** Clause 4.5.22.2: the normalized objectList is an array of {"object": uri}. */
+    private static ArrayNode objectList(JsonNode uris) {
+        ArrayNode out = Json.NODES.arrayNode();
+        uris.forEach(uri -> out.addObject().set("object", uri));
         return out;
     }
 

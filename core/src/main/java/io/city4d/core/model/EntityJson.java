@@ -19,17 +19,32 @@ import java.util.function.Predicate;
 public final class EntityJson {
     /** Entity members that are not attributes. */
     public static final Set<String> ENTITY_MEMBERS = Set.of("id", "@id", "type", "@type", "@context", "scope", "createdAt", "modifiedAt", "deletedAt");
+    /** The members that hold an attribute's value, object or list, one for each kind. */
+    public static final Set<String> VALUE_MEMBERS = Set.of("value", "object", "json", "vocab", "languageMap", "valueList", "objectList");
     /** Attribute members that are not sub-attributes. */
     public static final Set<String> ATTRIBUTE_MEMBERS = Set.of("type", "value", "object", "observedAt", "unitCode", "datasetId",
-            "createdAt", "modifiedAt", "deletedAt", "instanceId", "lang", "vocab", "json", "languageMap", "valueList", "objectList", "objectType", "previousValue", "@context");
+            "createdAt", "modifiedAt", "deletedAt", "instanceId", "lang", "vocab", "json", "languageMap", "valueList", "objectList", "objectType", "valueType", "previousValue", "previousObject", "previousJson", "previousVocab",
+            "previousLanguageMap", "previousValueList", "previousObjectList", "@context");
+    /** The core's terms that name attribute members, expanded: no attribute may be named so. */
+    private static final String CORE_VOCABULARY = "https://uri.etsi.org/ngsi-ld/";
 
     private EntityJson() {}
 
+    /** An entity as a client gives it. */
     public static Entity read(JsonNode node) {
+        return read(node, AttributeReader.INPUT);
+    }
+
+    /** An entity as the store wrote it, read without the rules on client input. */
+    public static Entity readStored(JsonNode node) {
+        return read(node, AttributeReader.STORED);
+    }
+
+    private static Entity read(JsonNode node, AttributeReader reader) {
         if (node == null || !node.isObject()) throw ProblemException.badData("an entity must be a JSON object");
         String id = text(node.has("id") ? node.get("id") : node.get("@id"), "entity id");
         List<String> types = readTypes(node.has("type") ? node.get("type") : node.get("@type"));
-        return new Entity(id, types, readAttributes(node), null, null);
+        return new Entity(id, types, readAttributes(node, reader), null, null);
     }
 
     public static List<String> readTypes(JsonNode typeNode) {
@@ -46,14 +61,43 @@ public final class EntityJson {
 
     /** The attributes of an entity or of an entity fragment (PATCH and append bodies). */
     public static LinkedHashMap<String, List<Attribute>> readAttributes(JsonNode node) {
+        return readAttributes(node, AttributeReader.INPUT);
+    }
+
+    private static LinkedHashMap<String, List<Attribute>> readAttributes(JsonNode node, AttributeReader reader) {
         if (node == null || !node.isObject()) throw ProblemException.badData("attributes must be given as a JSON object");
         LinkedHashMap<String, List<Attribute>> attributes = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             var field = it.next();
             if (ENTITY_MEMBERS.contains(field.getKey())) continue;
-            attributes.put(checkName(field.getKey()), readInstances(field.getKey(), field.getValue()));
+            attributes.put(reader.checkName(field.getKey()), reader.instances(field.getKey(), field.getValue()));
         }
         return attributes;
+    }
+
+    /**
+     * The attribute fragments (names and instances, not read) of an update body that delete with the NGSI-LD Null
+     * (clause 5.6.2), as the name's list of their datasetIds ("" for the default instance); they are taken out of the body.
+     */
+    public static Map<String, List<String>> takeNulled(ObjectNode body) {
+        Map<String, List<String>> nulled = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = body.fields(); it.hasNext(); ) {
+            var field = it.next();
+            if (ENTITY_MEMBERS.contains(field.getKey())) continue;
+            JsonNode value = field.getValue();
+            List<JsonNode> instances = new ArrayList<>();
+            if (isMultiInstance(value)) value.forEach(instances::add);
+            else instances.add(value);
+            if (instances.stream().noneMatch(NgsiNull::deletes)) continue;
+            ArrayNode kept = Json.NODES.arrayNode();
+            for (JsonNode instance : instances) {
+                if (!NgsiNull.deletes(instance)) kept.add(instance);
+                else nulled.computeIfAbsent(checkName(field.getKey(), true), n -> new ArrayList<>()).add(instance.path("datasetId").asText(""));
+            }
+            if (kept.isEmpty()) it.remove();
+            else field.setValue(kept.size() == 1 ? kept.get(0) : kept);
+        }
+        return nulled;
     }
 
     /**
@@ -65,7 +109,7 @@ public final class EntityJson {
         LinkedHashMap<String, JsonNode> fragments = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             var field = it.next();
-            if (!ENTITY_MEMBERS.contains(field.getKey())) fragments.put(checkName(field.getKey()), field.getValue());
+            if (!ENTITY_MEMBERS.contains(field.getKey())) fragments.put(checkName(field.getKey(), true), field.getValue());
         }
         return fragments;
     }
@@ -87,12 +131,12 @@ public final class EntityJson {
 
     /** One attribute; several instances are refused here (400). */
     public static Attribute readAttribute(String name, JsonNode node) {
-        return AttributeReader.attribute(name, node);
+        return AttributeReader.INPUT.attribute(name, node);
     }
 
     /** The instances of one attribute: an array of instances (clause 4.5.5) or a single one. */
     public static List<Attribute> readInstances(String name, JsonNode node) {
-        return AttributeReader.instances(name, node);
+        return AttributeReader.INPUT.instances(name, node);
     }
 
     /** True when the JSON holds several instances of an attribute rather than one. */
@@ -100,7 +144,10 @@ public final class EntityJson {
         return node.isArray() && AttributeReader.isMultiInstance((ArrayNode) node);
     }
 
-    static String checkName(String name) {
+    static String checkName(String name, boolean input) {
+        if (input && (ATTRIBUTE_MEMBERS.contains(name) || name.startsWith(CORE_VOCABULARY) && ATTRIBUTE_MEMBERS.contains(name.substring(CORE_VOCABULARY.length())))) {
+            throw ProblemException.badData("an attribute cannot be named " + name + ": the core context reserves it for an attribute member");
+        }
         if (name.isEmpty() || name.length() > EntityIds.MAX_BYTES || EntityIds.utf8Length(name) > EntityIds.MAX_BYTES) {
             throw ProblemException.badData("an attribute name must be 1 to " + EntityIds.MAX_BYTES + " bytes of UTF-8: " + EntityIds.abbreviate(name));
         }

@@ -27,8 +27,18 @@ public sealed interface Command {
         public String entityId() { return entity.id(); }
     }
 
-    /** Changes attribute instances of an existing entity, as the mode says; each instance targets the one of its datasetId. */
-    record UpdateAttributes(String entityId, Map<String, List<Attribute>> attributes, UpdateMode mode) implements Command {}
+    /**
+     * Changes attribute instances of an existing entity, as the mode says; each instance targets the one of its
+     * datasetId. {@code nulled} are the instances the update gave the NGSI-LD Null, which deletes them (clause 5.6.2).
+     */
+    record UpdateAttributes(String entityId, Map<String, List<Attribute>> attributes, UpdateMode mode, List<Instance> nulled) implements Command {
+        public UpdateAttributes(String entityId, Map<String, List<Attribute>> attributes, UpdateMode mode) {
+            this(entityId, attributes, mode, List.of());
+        }
+    }
+
+    /** One instance of an attribute: its name and datasetId (null for the default instance). */
+    record Instance(String name, String datasetId) {}
 
     /**
      * Merges an entity fragment into an existing entity (NGSI-LD merge-patch): each attribute fragment, keyed by its

@@ -38,9 +38,9 @@ public final class TwinOperations {
             case Command.Upsert u -> {
                 if (current == null) yield create(tenant, u.entity(), now);
                 yield u.replace() ? replace(tenant, current, u.entity(), now)
-                        : update(tenant, current, u.entity().attributes(), UpdateMode.APPEND, now);
+                        : update(tenant, current, u.entity().attributes(), List.of(), UpdateMode.APPEND, now);
             }
-            case Command.UpdateAttributes u -> update(tenant, existing(current, u.entityId()), u.attributes(), u.mode(), now);
+            case Command.UpdateAttributes u -> update(tenant, existing(current, u.entityId()), u.attributes(), u.nulled(), u.mode(), now);
             case Command.Merge m -> merge(tenant, existing(current, m.entityId()), m.fragments(), now);
             case Command.PatchAttribute p -> {
                 Entity e = existing(current, p.entityId());
@@ -101,9 +101,15 @@ public final class TwinOperations {
         return new Outcome(new Change(tenant, current, written.change().after(), written.change().history(), now), List.of());
     }
 
-    private static Outcome update(String tenant, Entity current, Map<String, List<Attribute>> changes, UpdateMode mode, Instant now) {
+    private static Outcome update(String tenant, Entity current, Map<String, List<Attribute>> changes, List<Command.Instance> nulled,
+                                  UpdateMode mode, Instant now) {
         Map<String, List<Attribute>> accepted = new LinkedHashMap<>();
         List<NotUpdated> refused = new ArrayList<>();
+        List<Removal> removals = new ArrayList<>();
+        for (Command.Instance instance : nulled) {
+            if (current.instance(instance.name(), instance.datasetId()) != null) removals.add(new Removal(instance.name(), instance.datasetId(), false));
+            else refused.add(new NotUpdated(instance.name(), "attribute does not exist"));
+        }
         changes.forEach((name, instances) -> {
             for (Attribute instance : instances) {
                 boolean exists = current.instance(name, instance.datasetId()) != null;
@@ -116,7 +122,7 @@ public final class TwinOperations {
                 else refused.add(new NotUpdated(name, instance.datasetId() == null ? refusal : refusal + " (datasetId " + instance.datasetId() + ")"));
             }
         });
-        return writeAndDelete(tenant, current, accepted, List.of(), refused, now);
+        return writeAndDelete(tenant, current, accepted, removals, refused, now);
     }
 
     /** Merges each fragment into the instance of its datasetId; an array merges each of its instances so. */

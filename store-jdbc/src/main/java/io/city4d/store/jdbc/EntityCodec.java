@@ -44,7 +44,7 @@ final class EntityCodec {
 
     static Entity read(String json) {
         JsonNode node = parse(json);
-        Entity entity = EntityJson.read(node);
+        Entity entity = EntityJson.readStored(node);
         // an entity's attributes mostly share its few timestamps, and parsing one costs more than looking it up
         Map<String, Instant> instants = new HashMap<>();
         Map<String, List<Attribute>> attributes = new LinkedHashMap<>();
