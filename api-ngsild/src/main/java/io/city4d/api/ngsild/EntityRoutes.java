@@ -117,11 +117,12 @@ final class EntityRoutes implements HttpService {
         res.status(204).send();
     }
 
-    /** The merge of an expanded entity fragment into the entity with this id (PATCH /entities/{id} and batch merge). */
+    /**
+     * The merge of an expanded entity fragment into the entity with this id (PATCH /entities/{id} and batch merge); an
+     * empty fragment merges nothing into an entity that must exist (clause 5.6.17).
+     */
     static Command mergeCommand(String id, ObjectNode fragment) {
-        Map<String, JsonNode> fragments = EntityJson.readFragments(fragment);
-        if (fragments.isEmpty()) throw ProblemException.badData("the body holds no attributes");
-        return new Command.Merge(id, fragments);
+        return new Command.Merge(id, EntityJson.readFragments(fragment));
     }
 
     private void append(ServerRequest req, ServerResponse res) {

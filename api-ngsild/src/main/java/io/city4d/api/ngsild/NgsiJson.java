@@ -29,7 +29,9 @@ final class NgsiJson {
 
     /** One attribute's body (PATCH and PUT of /attrs/{attr}): its members stay, its sub-attribute names are expanded. */
     static ObjectNode expandAttribute(JsonNode attribute, LdContext context) {
-        return renameMembers(attribute, context::expand);
+        ObjectNode out = renameMembers(attribute, context::expand);
+        out.remove("@context"); // the body's own @context, already applied; inside an entity's attribute it is refused
+        return out;
     }
 
     /** One attribute instance as stored (history), with its sub-attribute names compacted. */

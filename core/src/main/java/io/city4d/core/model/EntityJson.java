@@ -70,7 +70,12 @@ public final class EntityJson {
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             var field = it.next();
             if (ENTITY_MEMBERS.contains(field.getKey())) continue;
-            attributes.put(reader.checkName(field.getKey()), reader.instances(field.getKey(), field.getValue()));
+                List<Attribute> instances = reader.instances(field.getKey(), field.getValue());
+            if (reader == AttributeReader.INPUT && Vocabulary.GEO_PROPERTIES.contains(field.getKey())
+                    && instances.stream().anyMatch(i -> !(i instanceof GeoProperty))) {
+                throw ProblemException.badData(field.getKey() + " is a GeoProperty in the core context (clause 4.7)");
+            }
+            attributes.put(reader.checkName(field.getKey()), instances);
         }
         return attributes;
     }
@@ -153,7 +158,7 @@ public final class EntityJson {
         }
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
-            if (c < ' ' || c == '<' || c == '>' || c == '"' || c == '\'' || c == '=' || c == ';' || c == '(' || c == ')') {
+            if (c < ' ' || input && c == ' ' || c == '<' || c == '>' || c == '"' || c == '\'' || c == '=' || c == ';' || c == '(' || c == ')') {
                 throw ProblemException.badData("invalid character in attribute name: " + EntityIds.abbreviate(name));
             }
         }
