@@ -84,9 +84,6 @@ final class AttributeReader {
             }
             case "GeoProperty" -> {
                 JsonNode value = node.get("value");
-                if (input && value != null && "GeometryCollection".equals(value.path("type").asText())) {
-                    throw ProblemException.badData("GeoProperty " + name + ": NGSI-LD geometries do not include GeometryCollection (clause 4.7.1)");
-                }
                 yield new GeoProperty(value, GeoJson.parse(value), observedAt, datasetId, sub, null, null);
             }
             default -> {
