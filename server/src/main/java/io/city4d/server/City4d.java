@@ -72,7 +72,10 @@ public final class City4d implements AutoCloseable {
         if (configuredAdmin()) authenticator.ensure(config.adminToken(), "admin (CITY4D_ADMIN_TOKEN)", Role.ADMIN);
         this.devices = new DeviceRegistry(storage.documents(), loader);
         this.telemetry = new DeviceTelemetry(devices, pipeline, clock);
-        AddressPolicy notifiedHosts = new AddressPolicy(config.notifyAllow());
+        // The hosts allowed for @contexts are the city's own, and so are allowed for notifications too; --notify-allow adds to them
+        List<String> notifyAllow = new ArrayList<>(config.contextAllow());
+        notifyAllow.addAll(config.notifyAllow());
+        AddressPolicy notifiedHosts = new AddressPolicy(notifyAllow);
         this.deviceEndpoints = new DeviceEndpoints(config, authenticator, telemetry, notifiedHosts);
         resources.add(deviceEndpoints);
         List<NotificationTransport> transports = deviceEndpoints.notificationTransports();

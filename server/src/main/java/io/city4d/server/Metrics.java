@@ -47,9 +47,11 @@ final class Metrics {
                 .register(registry);
         Gauge.builder("city4d_pipeline_queued", pipeline, Pipeline::queuedCommands).description("commands waiting in the pipeline").register(registry);
         for (String collection : loader.skipped().keySet()) {
+            // a gauge holds its object weakly, and nothing else holds the loader once the server has started: without a
+            // strong reference the gauge read NaN after the first garbage collection
             Gauge.builder("city4d_stored_documents_skipped", loader, l -> l.skipped().get(collection))
                     .description("stored documents that could not be loaded at start-up, and that the server runs without")
-                    .tag("collection", collection).register(registry);
+                    .tag("collection", collection).strongReference(true).register(registry);
         }
         new JvmMemoryMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);

@@ -59,13 +59,15 @@ final class ServeOptions {
 
     @Option(names = "--context-allow", split = ",", paramLabel = "HOST|CIDR",
             description = "Also fetch remote @contexts from these hosts or address ranges (e.g. contexts.city.internal,10.20.0.0/16), "
-                    + "which are refused when they resolve to loopback, private or link-local addresses (default: $CITY4D_CONTEXT_ALLOW, else none).",
+                    + "and send notifications to them, which are refused when they resolve to loopback, private or link-local addresses "
+                    + "(default: $CITY4D_CONTEXT_ALLOW, else none).",
             defaultValue = "${env:CITY4D_CONTEXT_ALLOW}")
     List<String> contextAllow;
 
     @Option(names = "--notify-allow", split = ",", paramLabel = "HOST|CIDR",
-            description = "Also send subscription notifications to these hosts or address ranges (e.g. alerts.city.internal,10.30.0.0/16), "
-                    + "which are refused when they resolve to loopback, private or link-local addresses (default: $CITY4D_NOTIFY_ALLOW, else none).",
+            description = "Also send subscription notifications to these hosts or address ranges, beside those of --context-allow "
+                    + "(e.g. alerts.city.internal,10.30.0.0/16), which are refused when they resolve to loopback, private or link-local "
+                    + "addresses (default: $CITY4D_NOTIFY_ALLOW, else none).",
             defaultValue = "${env:CITY4D_NOTIFY_ALLOW}")
     List<String> notifyAllow;
 

@@ -53,6 +53,22 @@ class HostileHttpTest {
         return "{\"id\":\"" + id + "\",\"type\":\"Hostile\"}";
     }
 
+    /**
+     * POSTs a device registration framed as given. Chunked bodies are tried on the admin API: the NGSI-LD API takes
+     * none (411, see {@link #aChunkedNgsiLdWriteIsAnsweredABare411}).
+     */
+    static RawHttp.Answer postDevice(String framing, String body, boolean halfClose) {
+        return RawHttp.exchange(port(), post("/admin/v1/devices", framing, body), halfClose, 3_000);
+    }
+
+    static String device(String id) {
+        return "{\"id\":\"" + id + "\",\"entityId\":\"urn:ngsi-ld:Hostile:" + id + "\",\"profile\":\"air-quality\"}";
+    }
+
+    static void assertNoDevice(String id) {
+        assertThat(running.api.get("/admin/v1/devices").body()).as(id + " must not be registered").doesNotContain("\"" + id + "\"");
+    }
+
     static void assertProblem(RawHttp.Answer answer, int status) {
         assertThat(answer.status()).as(answer.toString()).isEqualTo(status);
         JsonNode problem = Api.parse(answer.body());
@@ -83,41 +99,56 @@ class HostileHttpTest {
     }
 
     @Test
+    void aChunkedNgsiLdWriteIsAnsweredABare411() {
+        String id = "urn:ngsi-ld:Hostile:chunked-ngsi";
+        String body = entity(id);
+        for (String method : List.of("POST", "PATCH", "PUT")) {
+            RawHttp.Answer answer = RawHttp.exchange(port(), bytes(method + " " + NGSI + "/entities" + (method.equals("POST") ? "" : "/" + id)
+                    + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + AUTH + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
+                    + Integer.toHexString(body.length()) + "\r\n" + body + "\r\n0\r\n\r\n"), false, 3_000);
+            assertThat(answer.status()).as(method + ": " + answer).isEqualTo(411);
+            assertThat(answer.body()).as("just a 411 HTTP status code (without any payload body)").isEmpty();
+            assertThat(answer.closedByServer()).as("the body was not read").isTrue();
+        }
+        assertNotStored(id);
+    }
+
+    @Test
     void chunkSizesThatAreNotSmallHexNumbersAreBadRequestsAnsweredOnce() {
         String chunked = "Transfer-Encoding: chunked\r\n";
         int i = 0;
         // a chunk extension is valid HTTP, but the web server cannot read past one (see Requests.bytes)
         for (String size : List.of("%x;a=b", "zz", "ffffffffffffffff", "-5", "%x ")) {
-            String id = "urn:ngsi-ld:Hostile:chunk-size-" + i++;
-            String body = entity(id);
+            String id = "hostile-chunk-size-" + i++;
+            String body = device(id);
             String line = size.contains("%x") ? size.formatted(body.length()) : size;
-            RawHttp.Answer answer = postEntity(chunked, line + "\r\n" + body + "\r\n0\r\n\r\n", false);
+            RawHttp.Answer answer = postDevice(chunked, line + "\r\n" + body + "\r\n0\r\n\r\n", false);
             assertProblem(answer, 400);
             assertThat(answer.closedByServer()).as("the rest of the stream cannot be framed: " + answer).isTrue();
-            assertNotStored(id);
+            assertNoDevice(id);
         }
     }
 
     @Test
     void bodiesThatEndEarlyAreBadRequests() {
+        String body = device("hostile-short-1");
+        assertProblem(postDevice("Transfer-Encoding: chunked\r\n", "100\r\n" + body, true), 400);
+        assertProblem(postDevice("Transfer-Encoding: chunked\r\n", Integer.toHexString(body.length()) + "\r\n" + body + "\r\n", true), 400);
+        assertNoDevice("hostile-short-1");
         String id = "urn:ngsi-ld:Hostile:short-1";
-        String body = entity(id);
-        assertProblem(postEntity("Transfer-Encoding: chunked\r\n", "100\r\n" + body, true), 400);
-        assertProblem(postEntity("Transfer-Encoding: chunked\r\n", Integer.toHexString(body.length()) + "\r\n" + body + "\r\n", true), 400);
-        assertProblem(postEntity("Content-Length: " + (body.length() + 50) + "\r\n", body, true), 400);
+        assertProblem(postEntity("Content-Length: " + (entity(id).length() + 50) + "\r\n", entity(id), true), 400);
         assertNotStored(id);
     }
 
     @Test
     void trailerFieldsAfterTheLastChunkAreAccepted() {
-        String id = "urn:ngsi-ld:Hostile:trailer-1";
-        String body = entity(id);
-        RawHttp.Answer answer = postEntity("Transfer-Encoding: chunked\r\nTrailer: X-Checksum\r\n",
+        String body = device("hostile-trailer-1");
+        RawHttp.Answer answer = postDevice("Transfer-Encoding: chunked\r\nTrailer: X-Checksum\r\n",
                 Integer.toHexString(body.length()) + "\r\n" + body + "\r\n0\r\nX-Checksum: 42\r\n\r\n", false);
         assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
-        assertThat(running.api.get(NGSI + "/entities/" + id).status()).isEqualTo(200);
-        String plain = entity("urn:ngsi-ld:Hostile:chunked-1");
-        RawHttp.Answer chunked = postEntity("Transfer-Encoding: chunked\r\nConnection: close\r\n",
+        assertThat(running.api.get("/admin/v1/devices").body()).contains("\"hostile-trailer-1\"");
+        String plain = device("hostile-chunked-1");
+        RawHttp.Answer chunked = postDevice("Transfer-Encoding: chunked\r\nConnection: close\r\n",
                 Integer.toHexString(plain.length()) + "\r\n" + plain + "\r\n0\r\n\r\n", false);
         assertThat(chunked.status()).as(chunked.toString()).isEqualTo(201);
     }

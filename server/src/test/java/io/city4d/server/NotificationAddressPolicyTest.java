@@ -77,6 +77,18 @@ class NotificationAddressPolicyTest {
         }
     }
 
+    @Test
+    void theCitysOwnHostsOfContextAllowAreNotifiedToo() throws Exception {
+        try (Receiver receiver = new Receiver();
+             TestServer server = new TestServer(TestServer.config(dir).withNotifyAllow(List.of()).withContextAllow(List.of("127.0.0.1/32")))) {
+            Api api = server.api();
+            assertThat(api.post(NGSI + "/subscriptions", subscription("Own", receiver.url("/notify"))).status()).isEqualTo(201);
+            api.post(NGSI + "/entities", entity("urn:ngsi-ld:Own:1", "Own", prop("v", 1)));
+            assertThat(receiver.take()).as("one allow-list for @contexts and notifications").isNotNull();
+            assertThat(api.post(NGSI + "/subscriptions", subscription("Own", "http://10.1.2.3/n")).status()).as("and no more").isEqualTo(400);
+        }
+    }
+
     private static JsonNode deadLetter(Api api) throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
         while (Instant.now().isBefore(deadline)) {

@@ -75,6 +75,8 @@ public final class NgsiLdApi implements AutoCloseable {
     /** Adds the filters the API needs on the whole routing. */
     public void addFilters(HttpRouting.Builder routing) {
         routing.addFilter(TenantEcho.INSTANCE);
+        routing.addFilter(TrailingSlash.INSTANCE);
+        routing.addFilter(LengthRequired.INSTANCE);
     }
 
     /** Registers the API's services. */

@@ -1,5 +1,6 @@
 package io.city4d.api.ngsild;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.city4d.core.model.Json;
@@ -29,19 +30,23 @@ final class NgsiNotificationRenderer implements NotificationRenderer {
     public Rendered render(Subscription subscription, List<Change> changes) {
         Subscription.Delivery delivery = subscription.delivery();
         LdContext ctx = context(delivery);
-        EntityView view = new EntityView(delivery.format(), false, delivery.attributes(), ctx, null);
+        ChangeView view = new ChangeView(new EntityView(delivery.format(), delivery.sysAttrs(), delivery.attributes(), ctx, null), delivery.showChanges());
         ObjectNode body = Json.NODES.objectNode()
                 .put("id", "urn:ngsi-ld:Notification:" + UUID.randomUUID())
                 .put("type", "Notification")
                 .put("subscriptionId", subscription.id())
                 .put("notifiedAt", Times.format(clock.instant()));
         ArrayNode data = body.putArray("data");
-        changes.forEach(c -> data.add(view.render(c.entity())));
-        Map<String, String> headers = new HashMap<>();
+        changes.forEach(c -> data.add(view.render(c)));
+        // the receiver's own headers first, so that none of them can stand in for the tenant or the context
+        Map<String, String> headers = new HashMap<>(delivery.headers());
         if (!subscription.tenant().isEmpty()) headers.put("NGSILD-Tenant", subscription.tenant());
         String contentType;
         if (LdExchange.LD_JSON.equals(delivery.accept())) {
-            body.set("@context", Json.MAPPER.valueToTree(ctx.urls()));
+            JsonNode context = Json.MAPPER.valueToTree(ctx.urls());
+            body.set("@context", context);
+            // each entity of data is a JSON-LD document of its own (clause 5.3.1: "shall include the @context")
+            data.forEach(entity -> ((ObjectNode) entity).set("@context", context));
             contentType = LdExchange.LD_JSON;
         } else {
             headers.put("Link", "<" + ctx.urls().get(0) + ">; rel=\"http://www.w3.org/ns/json-ld#context\"; type=\"application/ld+json\"");

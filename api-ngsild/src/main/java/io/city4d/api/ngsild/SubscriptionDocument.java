@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.city4d.core.model.EntityIds;
-import io.city4d.core.model.Format;
 import io.city4d.core.model.Json;
 import io.city4d.core.model.Times;
 import io.city4d.core.problem.ProblemException;
@@ -12,10 +11,12 @@ import io.city4d.core.query.GeoQuery;
 import io.city4d.core.query.QExpr;
 import io.city4d.core.query.QueryParser;
 import io.city4d.core.subscription.Subscription;
+import io.city4d.core.subscription.Trigger;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,7 +31,7 @@ import java.util.UUID;
 record SubscriptionDocument(ObjectNode stored) {
 
     /** Validates a subscription request and expands its names with the request's context. */
-    static SubscriptionDocument fromRequest(JsonNode body, LdContext ctx, String tenant) {
+    static SubscriptionDocument fromRequest(JsonNode body, LdContext ctx, String tenant, ContextResolver contexts, Instant now) {
         if (!body.isObject()) throw ProblemException.badData("a subscription must be a JSON object");
         if (body.has("type") && !"Subscription".equals(body.get("type").asText())) throw ProblemException.badData("type must be Subscription");
         ObjectNode doc = Json.NODES.objectNode();
@@ -66,41 +67,46 @@ record SubscriptionDocument(ObjectNode stored) {
             doc.putObject("geoQ").put("georel", g.get("georel").asText()).put("geometry", g.get("geometry").asText())
                     .put("coordinates", coordinates(g.get("coordinates"))).put("geoproperty", geoproperty);
         }
-        JsonNode notification = body.get("notification");
-        if (notification == null || !notification.isObject()) throw ProblemException.badData("notification is required");
-        JsonNode endpoint = notification.path("endpoint");
-        if (!endpoint.path("uri").isTextual()) throw ProblemException.badData("notification.endpoint.uri is required");
-        URI uri = endpointUri(endpoint.get("uri").asText());
-        ObjectNode n = doc.putObject("notification");
-        if (notification.has("attributes")) n.set("attributes", expandNames(notification.get("attributes"), ctx, "notification.attributes"));
-        String format = notification.path("format").asText("normalized");
-        if (!Set.of("normalized", "keyValues", "concise").contains(format)) throw ProblemException.badData("notification.format must be normalized, keyValues or concise");
-        n.put("format", format);
-        String accept = endpoint.path("accept").asText(LdExchange.JSON);
-        if (!Set.of(LdExchange.JSON, LdExchange.LD_JSON).contains(accept)) throw ProblemException.badData("notification.endpoint.accept must be application/json or application/ld+json");
-        n.putObject("endpoint").put("uri", uri.toString()).put("accept", accept);
+        doc.set("notification", NotificationParams.fromRequest(body.get("notification"), ctx));
         ArrayNode contextUrls = doc.putArray("contextUrls");
-        ctx.urls().forEach(contextUrls::add);
+        if (body.hasNonNull("jsonldContext")) {
+            // the context notifications are compacted with, instead of the request's (clause 5.2.12)
+            String url = body.get("jsonldContext").asText();
+            if (!body.get("jsonldContext").isTextual() || !isAbsoluteUri(url)) throw ProblemException.badData("jsonldContext must be the URI of a JSON-LD context");
+            contexts.resolve(Json.NODES.textNode(url));
+            doc.put("jsonldContext", url);
+            contextUrls.add(url);
+        } else {
+            ctx.urls().forEach(contextUrls::add);
+        }
         if (body.has("throttling")) {
             JsonNode t = body.get("throttling");
             if (!t.isNumber() || t.asDouble() < 0) throw ProblemException.badData("throttling must be a non-negative number of seconds");
             doc.put("throttling", t.asDouble());
         }
-        if (body.hasNonNull("expiresAt")) doc.put("expiresAt", Times.format(Times.parse(body.get("expiresAt").asText(), "expiresAt")));
-        doc.put("isActive", body.path("isActive").asBoolean(true));
-        if (body.has("notificationTrigger")) doc.set("notificationTrigger", textArray(body.get("notificationTrigger"), "notificationTrigger"));
+        if (body.hasNonNull("expiresAt")) {
+            Instant expiresAt = Times.parse(body.get("expiresAt").asText(), "expiresAt");
+            if (!expiresAt.isAfter(now)) throw ProblemException.badData("expiresAt must be in the future: " + body.get("expiresAt").asText());
+            doc.put("expiresAt", Times.format(expiresAt));
+        }
+        if (body.has("isActive")) {
+            if (!body.get("isActive").isBoolean()) throw ProblemException.badData("isActive must be true or false");
+            doc.put("isActive", body.get("isActive").asBoolean());
+        }
+        if (body.has("notificationTrigger")) doc.set("notificationTrigger", triggers(body.get("notificationTrigger")));
         SubscriptionLimits.checkStored(doc);
         return new SubscriptionDocument(doc);
     }
 
     /** Applies a PATCH: the members given replace the stored ones, re-validated as a whole. */
-    SubscriptionDocument patched(JsonNode patch, LdContext ctx) {
+    SubscriptionDocument patched(JsonNode patch, LdContext ctx, ContextResolver contexts, Instant now) {
         ObjectNode request = asRequest(ctx);
         for (Iterator<Map.Entry<String, JsonNode>> it = patch.fields(); it.hasNext(); ) {
             var f = it.next();
             if (!f.getKey().equals("@context") && !f.getKey().equals("id")) request.set(f.getKey(), f.getValue());
         }
-        return fromRequest(request, ctx, tenant());
+        // a stored expiresAt that has passed since is no reason to refuse a patch of something else
+        return fromRequest(request, ctx, tenant(), contexts, patch.has("expiresAt") ? now : Instant.MIN);
     }
 
     String id() { return stored.get("id").asText(); }
@@ -122,16 +128,14 @@ record SubscriptionDocument(ObjectNode stored) {
             JsonNode g = stored.get("geoQ");
             geo = GeoQuery.parse(g.get("georel").asText(), g.get("geometry").asText(), g.get("coordinates").asText(), g.get("geoproperty").asText());
         }
-        JsonNode n = stored.get("notification");
         Duration throttling = stored.has("throttling") ? Duration.ofMillis((long) (stored.get("throttling").asDouble() * 1000)) : null;
         Instant expiresAt = stored.has("expiresAt") ? Instant.parse(stored.get("expiresAt").asText()) : null;
-        boolean deletions = stored.path("notificationTrigger").toString().contains("entityDeleted");
+        Set<Trigger> triggers = EnumSet.noneOf(Trigger.class);
+        stored.path("notificationTrigger").forEach(t -> triggers.add(Trigger.of(t.asText())));
         List<String> contextUrls = new ArrayList<>();
         stored.path("contextUrls").forEach(u -> contextUrls.add(u.asText()));
-        var delivery = new Subscription.Delivery(URI.create(n.path("endpoint").path("uri").asText()), names(n.get("attributes")),
-                Format.fromOptions(n.path("format").asText("normalized"), Set.of()), n.path("endpoint").path("accept").asText(LdExchange.JSON), contextUrls);
         return new Subscription(id(), tenant(), selectors, names(stored.get("watchedAttributes")), q, geo, throttling, expiresAt,
-                stored.path("isActive").asBoolean(true), delivery, deletions);
+                stored.path("isActive").asBoolean(true), NotificationParams.delivery(stored.get("notification"), contextUrls), triggers);
     }
 
     /** The subscription as NGSI-LD shows it, compacted with the caller's context. */
@@ -158,15 +162,14 @@ record SubscriptionDocument(ObjectNode stored) {
             }
             geo.put("geoproperty", ctx.compact(g.get("geoproperty").asText()));
         }
-        JsonNode n = stored.get("notification");
-        ObjectNode notification = out.putObject("notification");
-        if (n.has("attributes")) notification.set("attributes", compactNames(n.get("attributes"), ctx));
-        notification.put("format", n.get("format").asText());
-        notification.set("endpoint", n.get("endpoint").deepCopy());
+        out.set("notification", NotificationParams.asRequest(stored.get("notification"), ctx));
         if (stored.has("throttling")) out.put("throttling", stored.get("throttling").asDouble());
         if (stored.has("expiresAt")) out.put("expiresAt", stored.get("expiresAt").asText());
-        if (stored.has("notificationTrigger")) out.set("notificationTrigger", stored.get("notificationTrigger"));
-        out.put("isActive", stored.path("isActive").asBoolean(true));
+        ArrayNode triggers = out.putArray("notificationTrigger");
+        if (stored.has("notificationTrigger")) triggers.addAll((ArrayNode) stored.get("notificationTrigger"));
+        else Trigger.DEFAULT.forEach(t -> triggers.add(t.ngsiName()));
+        if (stored.has("jsonldContext")) out.put("jsonldContext", stored.get("jsonldContext").asText());
+        if (stored.has("isActive")) out.put("isActive", stored.get("isActive").asBoolean());
         return out;
     }
 
@@ -175,37 +178,40 @@ record SubscriptionDocument(ObjectNode stored) {
         return c.isTextual() ? c.asText() : c.toString();
     }
 
-    private static URI endpointUri(String text) {
+    private static boolean isAbsoluteUri(String text) {
         try {
-            URI uri = URI.create(text);
-            if (uri.getScheme() == null || uri.getHost() == null) throw ProblemException.badData("notification.endpoint.uri must be an absolute URI with a host");
-            return uri;
+            return URI.create(text).isAbsolute();
         } catch (IllegalArgumentException e) {
-            throw ProblemException.badData("notification.endpoint.uri is not a valid URI");
+            return false;
         }
     }
 
-    private static ArrayNode expandNames(JsonNode names, LdContext ctx, String what) {
+    static ArrayNode expandNames(JsonNode names, LdContext ctx, String what) {
         if (!names.isArray() || names.isEmpty()) throw ProblemException.badData(what + " must be a non-empty array of names");
         ArrayNode out = Json.NODES.arrayNode();
         names.forEach(n -> out.add(ctx.expand(n.asText())));
         return out;
     }
 
-    /** An array of names, taken as they are. */
-    private static ArrayNode textArray(JsonNode names, String what) {
-        if (!names.isArray()) throw ProblemException.badData(what + " must be an array of names");
-        for (JsonNode n : names) if (!n.isTextual()) throw ProblemException.badData(what + " must be an array of names");
+    /** notificationTrigger: a non-empty array of the trigger names of clause 5.2.12. */
+    private static ArrayNode triggers(JsonNode names) {
+        if (!names.isArray() || names.isEmpty()) throw ProblemException.badData("notificationTrigger must be a non-empty array of trigger names");
+        for (JsonNode n : names) {
+            if (!n.isTextual() || Trigger.of(n.asText()) == null) {
+                throw ProblemException.badData("notificationTrigger: " + n + " is not one of entityCreated, entityUpdated, entityDeleted, "
+                        + "attributeCreated, attributeUpdated, attributeDeleted");
+            }
+        }
         return (ArrayNode) names;
     }
 
-    private static ArrayNode compactNames(JsonNode names, LdContext ctx) {
+    static ArrayNode compactNames(JsonNode names, LdContext ctx) {
         ArrayNode out = Json.NODES.arrayNode();
         names.forEach(n -> out.add(ctx.compact(n.asText())));
         return out;
     }
 
-    private static Set<String> names(JsonNode array) {
+    static Set<String> names(JsonNode array) {
         if (array == null) return null;
         Set<String> out = new LinkedHashSet<>();
         array.forEach(n -> out.add(n.asText()));

@@ -12,6 +12,8 @@ import io.city4d.core.query.EntityQuery;
 import io.city4d.core.subscription.DeadLetters;
 import io.city4d.core.subscription.SubscriptionStatus;
 import io.helidon.http.HeaderNames;
+import io.helidon.http.Method;
+import io.helidon.http.PathMatchers;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
@@ -44,6 +46,8 @@ final class SubscriptionRoutes implements HttpService {
                 .get("/subscriptions/{id}", this::get)
                 .patch("/subscriptions/{id}", this::update)
                 .delete("/subscriptions/{id}", this::delete)
+                .route(method -> method != Method.GET && method != Method.POST && method != Method.HEAD && method != Method.OPTIONS,
+                        PathMatchers.exact("/subscriptions"), SubscriptionRoutes::notOnTheCollection)
                 .get("/deadLetters", this::deadLetters);
     }
 
@@ -51,7 +55,7 @@ final class SubscriptionRoutes implements HttpService {
         Authentication.requireWrite(req);
         String tenant = Requests.tenant(req);
         LdExchange.Body body = ld.body(req, LdExchange.BODY_TYPES);
-        SubscriptionDocument doc = subscriptions.create(SubscriptionDocument.fromRequest(body.json(), body.context(), tenant));
+        SubscriptionDocument doc = subscriptions.create(SubscriptionDocument.fromRequest(body.json(), body.context(), tenant, ld.contexts(), clock.instant()));
         tenants.created(tenant);
         res.status(201).header(HeaderNames.LOCATION, BASE + doc.id()).send();
     }
@@ -84,7 +88,7 @@ final class SubscriptionRoutes implements HttpService {
         SubscriptionDocument current = existing(req);
         LdExchange.Body body = ld.body(req, LdExchange.PATCH_TYPES);
         if (!body.json().isObject()) throw ProblemException.badData("the body must be a JSON object");
-        subscriptions.replace(current.patched(body.json(), body.context()));
+        subscriptions.replace(current.patched(body.json(), body.context(), ld.contexts(), clock.instant()));
         res.status(204).send();
     }
 
@@ -92,6 +96,13 @@ final class SubscriptionRoutes implements HttpService {
         Authentication.requireWrite(req);
         if (!subscriptions.delete(tenants.existing(req), subscriptionId(req))) throw ProblemException.notFound("subscription not found");
         res.status(204).send();
+    }
+
+    /** The collection is read and added to; a subscription is changed or deleted by its id. */
+    private static void notOnTheCollection(ServerRequest req, ServerResponse res) {
+        res.header(HeaderNames.ALLOW, "GET, POST");
+        throw new ProblemException(ProblemType.METHOD_NOT_ALLOWED, req.prologue().method().text() + " applies to one subscription: "
+                + NgsiLdApi.PREFIX + "/subscriptions/{id}");
     }
 
     private void deadLetters(ServerRequest req, ServerResponse res) {
@@ -126,8 +137,10 @@ final class SubscriptionRoutes implements HttpService {
             if (status.lastSuccess() != null) n.put("lastSuccess", status.lastSuccess().toString());
             if (status.lastFailure() != null) n.put("lastFailure", status.lastFailure().toString());
         }
-        n.put("status", status != null && status.lastFailure() != null
-                && (status.lastSuccess() == null || status.lastFailure().isAfter(status.lastSuccess())) ? "failed" : "ok");
+        // the status of the last attempt (clause 5.2.14): none before the first
+        if (status != null && status.lastNotification() != null) {
+            n.put("status", status.lastFailure() != null && (status.lastSuccess() == null || status.lastFailure().isAfter(status.lastSuccess())) ? "failed" : "ok");
+        }
         return out;
     }
 }

@@ -8,11 +8,14 @@ import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Reads the server process's resident memory (VmRSS) every second, and its heap in use and heap limit from its own
- * /metrics every five, keeping the largest of each.
+ * Reads the server process's resident memory every second, and its heap in use and heap limit from its own /metrics
+ * every five, keeping the largest of each. Resident memory is split in two: what the process owns (anonymous and
+ * shared memory: ZGC's heap is shared memory) and the pages of files it maps (the SQLite store maps its file for
+ * reads), which are the kernel's page cache and given back under memory pressure.
  */
 final class MemorySampler implements AutoCloseable {
-    final AtomicLong largestResident = new AtomicLong();
+    final AtomicLong largestOwned = new AtomicLong();
+    final AtomicLong largestFileMapped = new AtomicLong();
     final AtomicLong largestHeapUsed = new AtomicLong();
     final AtomicLong heapLimit = new AtomicLong();
     private final long pid;
@@ -28,7 +31,7 @@ final class MemorySampler implements AutoCloseable {
 
     private void sample() {
         for (int tick = 0; running; tick++) {
-            largestResident.accumulateAndGet(resident(), Math::max);
+            resident();
             if (tick % 5 == 0) heap();
             try {
                 Thread.sleep(1_000);
@@ -38,15 +41,23 @@ final class MemorySampler implements AutoCloseable {
         }
     }
 
-    private long resident() {
+    private void resident() {
+        long owned = 0;
+        long file = 0;
         try {
             for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
-                if (line.startsWith("VmRSS:")) return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+                if (line.startsWith("RssAnon:") || line.startsWith("RssShmem:")) owned += kib(line);
+                else if (line.startsWith("RssFile:")) file = kib(line);
             }
         } catch (IOException | RuntimeException e) {
-            // the process has gone: nothing to sample
+            return; // the process has gone: nothing to sample
         }
-        return 0;
+        largestOwned.accumulateAndGet(owned, Math::max);
+        largestFileMapped.accumulateAndGet(file, Math::max);
+    }
+
+    private static long kib(String statusLine) {
+        return Long.parseLong(statusLine.replaceAll("[^0-9]", "")) * 1024;
     }
 
     /** The heap in use, summed over the heap pools, and the limit: the largest pool's (-Xmx for G1's old and ZGC's generations). */

@@ -8,6 +8,7 @@ import java.util.Map;
 
 /** What a soak measured, and whether it passed: the verdicts of issue 7's "Done means". */
 final class SoakReport {
+    private static final long OUTSIDE_HEAP = 512L << 20;
     private final int minutes;
     private final String store;
     private final int patchRate;
@@ -33,8 +34,11 @@ final class SoakReport {
         verdict(health.overBound.sum() == 0, String.format(Locale.ROOT, "/health: %,d of %,d answers over 100 ms (slowest %.1f ms)",
                 health.overBound.sum(), health.asked.sum(), health.slowestNanos.get() / 1e6));
         long limit = memory.heapLimit.get();
-        verdict(limit > 0 && memory.largestHeapUsed.get() <= limit, String.format(Locale.ROOT, "heap: largest in use %,d MiB of its limit %,d MiB; "
-                + "largest resident set %,d MiB", memory.largestHeapUsed.get() >> 20, limit >> 20, memory.largestResident.get() >> 20));
+        // beside the heap: metaspace and compiled code, the stores' page caches (32 MB per SQLite connection), I/O buffers
+        boolean owned = memory.largestOwned.get() <= limit + OUTSIDE_HEAP;
+        verdict(limit > 0 && memory.largestHeapUsed.get() <= limit && owned, String.format(Locale.ROOT, "memory: largest heap in use %,d MiB of its limit %,d MiB; "
+                + "largest resident set %,d MiB owned (at most the limit and 512 MiB) and %,d MiB of mapped store file (page cache)", memory.largestHeapUsed.get() >> 20, limit >> 20,
+                memory.largestOwned.get() >> 20, memory.largestFileMapped.get() >> 20));
         note("MQTT readings acknowledged", String.format(Locale.ROOT, "%,d (%,.0f/s)", writes.mqttAcknowledged.get(), writes.mqttAcknowledged.get() / (minutes * 60.0)));
         note("notifications received", String.format(Locale.ROOT, "%,d carrying %,d entities", receiver.notifications.sum(), receiver.entities.sum()));
         note("hostile requests the server closed without an answer", String.format(Locale.ROOT, "%,d", hostile.unanswered.sum()));

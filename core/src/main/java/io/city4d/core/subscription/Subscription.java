@@ -11,6 +11,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -19,21 +20,26 @@ import java.util.function.Predicate;
  * a geo-query on the new state, a minimum interval between notifications, and where to send them.
  */
 public record Subscription(String id, String tenant, List<Selector> selectors, Set<String> watchedAttributes, QExpr q, GeoQuery geo,
-                           Duration throttling, Instant expiresAt, boolean active, Delivery delivery, boolean notifyDeletions) {
+                           Duration throttling, Instant expiresAt, boolean active, Delivery delivery, Set<Trigger> triggers) {
 
     public Subscription {
         selectors = List.copyOf(selectors);
         watchedAttributes = watchedAttributes == null ? null : Set.copyOf(watchedAttributes);
+        triggers = triggers.isEmpty() ? Trigger.DEFAULT : Set.copyOf(triggers);
     }
 
     /**
      * Where and how notifications go: the endpoint, the attributes to include (null = all), the representation, the
-     * media type the receiver accepts and the @context URLs to compact names with.
+     * media type the receiver accepts, the @context URLs to compact names with, the headers the receiver asked for
+     * ({@code receiverInfo}), whether to show previous values beside the new ones ({@code showChanges}) and the
+     * system attributes ({@code sysAttrs}).
      */
-    public record Delivery(URI endpoint, Set<String> attributes, Format format, String accept, List<String> contextUrls) {
+    public record Delivery(URI endpoint, Set<String> attributes, Format format, String accept, List<String> contextUrls,
+                           Map<String, String> headers, boolean showChanges, boolean sysAttrs) {
         public Delivery {
             attributes = attributes == null ? null : Set.copyOf(attributes);
             contextUrls = List.copyOf(contextUrls);
+            headers = Map.copyOf(headers);
         }
     }
 
@@ -55,12 +61,11 @@ public record Subscription(String id, String tenant, List<Selector> selectors, S
         List<Predicate<Entity>> selectorMatchers = selectors.stream().map(Selector::matcher).toList();
         Predicate<Entity> state = q == null ? e -> true : QMatcher.compile(q);
         Predicate<Entity> where = geo == null ? e -> true : geo.matcher();
+        Predicate<String> watched = watchedAttributes == null ? name -> true : watchedAttributes::contains;
         return change -> {
-            if (change.kind() == Change.Kind.DELETED && !notifyDeletions) return false;
             Entity entity = change.entity();
             if (!selectorMatchers.isEmpty() && selectorMatchers.stream().noneMatch(m -> m.test(entity))) return false;
-            if (watchedAttributes != null && change.kind() == Change.Kind.UPDATED
-                    && change.history().stream().noneMatch(h -> watchedAttributes.contains(h.attribute()))) return false;
+            if (!Trigger.fires(triggers, change, watched)) return false;
             return change.kind() == Change.Kind.DELETED || state.test(entity) && where.test(entity);
         };
     }

@@ -1,0 +1,92 @@
+package io.city4d.api.ngsild;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.city4d.core.model.Format;
+import io.city4d.core.model.Json;
+import io.city4d.core.model.Times;
+import io.city4d.core.port.Change;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * An entity as a notification shows its change (clause 5.3.1 and 4.5.x on deleted attributes): the new state; each
+ * attribute the change deleted as its NGSI-LD null ({@code "value": "urn:ngsi-ld:null"}, {@code "object"}... by kind)
+ * with {@code deletedAt}; a deleted entity as its attributes' nulls with {@code deletedAt}; and with
+ * {@code showChanges}, each changed attribute's previous value beside the new one ({@code previousValue},
+ * {@code previousObject}, {@code previousLanguageMap}...).
+ */
+record ChangeView(EntityView view, boolean showChanges) {
+    static final String NULL = "urn:ngsi-ld:null";
+    /** The member that holds an attribute's value, by kind, in the order they are looked for. */
+    private static final List<String> VALUE_MEMBERS = List.of("value", "object", "languageMap", "json", "vocab", "valueList", "objectList");
+    private static final Set<String> ENTITY_MEMBERS = Set.of("id", "type", "scope", "createdAt", "modifiedAt", "deletedAt", "@context");
+
+    ObjectNode render(Change change) {
+        return switch (change.kind()) {
+            case CREATED -> view.render(change.after());
+            case UPDATED -> updated(change);
+            case DELETED -> deleted(change);
+        };
+    }
+
+    private ObjectNode updated(Change change) {
+        ObjectNode now = view.render(change.after());
+        ObjectNode before = view.render(change.before());
+        String at = Times.format(change.at());
+        for (Iterator<Map.Entry<String, JsonNode>> it = before.fields(); it.hasNext(); ) {
+            var attribute = it.next();
+            if (ENTITY_MEMBERS.contains(attribute.getKey())) continue;
+            JsonNode current = now.get(attribute.getKey());
+            if (current == null) {
+                JsonNode deleted = nulled(attribute.getValue());
+                if (deleted instanceof ObjectNode o) o.put("deletedAt", at);
+                now.set(attribute.getKey(), deleted);
+            } else if (showChanges && !current.equals(attribute.getValue())) {
+                withPrevious(current, attribute.getValue());
+            }
+        }
+        return now;
+    }
+
+    private ObjectNode deleted(Change change) {
+        ObjectNode before = view.render(change.before());
+        ObjectNode out = Json.NODES.objectNode();
+        for (Iterator<Map.Entry<String, JsonNode>> it = before.fields(); it.hasNext(); ) {
+            var member = it.next();
+            out.set(member.getKey(), ENTITY_MEMBERS.contains(member.getKey()) ? member.getValue() : nulled(member.getValue()));
+        }
+        out.put("deletedAt", Times.format(change.at()));
+        return out;
+    }
+
+    /** The attribute's NGSI-LD null, with its previous value when changes are shown; in keyValues, the null alone. */
+    private JsonNode nulled(JsonNode attribute) {
+        if (view.format() == Format.KEY_VALUES || !(attribute instanceof ObjectNode shown)) return Json.NODES.textNode(NULL);
+        String member = valueMember(shown);
+        ObjectNode out = Json.NODES.objectNode();
+        if (shown.has("type")) out.set("type", shown.get("type"));
+        if (showChanges && member != null) out.set(previous(member), shown.get(member));
+        if (member == null || member.equals("value") || member.equals("object")) out.put(member == null ? "value" : member, NULL);
+        else if (member.equals("languageMap")) out.putObject("languageMap").put("@none", NULL);
+        else out.put(member, NULL);
+        return out;
+    }
+
+    private static void withPrevious(JsonNode current, JsonNode before) {
+        if (!(current instanceof ObjectNode now) || !(before instanceof ObjectNode then)) return;
+        String member = valueMember(then);
+        if (member != null && !then.get(member).equals(now.get(member))) now.set(previous(member), then.get(member));
+    }
+
+    private static String valueMember(ObjectNode attribute) {
+        for (String member : VALUE_MEMBERS) if (attribute.has(member)) return member;
+        return null;
+    }
+
+    private static String previous(String member) {
+        return "previous" + Character.toUpperCase(member.charAt(0)) + member.substring(1);
+    }
+}

@@ -1,0 +1,133 @@
+package io.city4d.server;
+
+import static io.city4d.server.Api.NGSI;
+import static io.city4d.server.EntityApiTest.entity;
+import static io.city4d.server.EntityApiTest.freshType;
+import static io.city4d.server.EntityApiTest.prop;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * What makes a subscription notify and what the notification shows (clauses 5.2.12 to 5.2.15 and 5.3.1): the
+ * notificationTrigger, deleted attributes and entities as their NGSI-LD null, showChanges, sysAttrs, receiverInfo
+ * headers, JSON-LD entities with their @context; and the subscriptions refused for what they ask.
+ */
+class NotificationTriggersTest {
+    @RegisterExtension
+    static final RunningServer running = new RunningServer();
+    private Receiver receiver;
+    private String type;
+
+    @BeforeEach
+    void setUp() {
+        receiver = new Receiver();
+        type = freshType();
+    }
+
+    @AfterEach
+    void closeReceiver() {
+        receiver.close();
+    }
+
+    private String subscribe(String members, String notification) {
+        var r = running.api.post(NGSI + "/subscriptions", "{\"type\":\"Subscription\",\"entities\":[{\"type\":\"" + type + "\"}]"
+                + (members.isEmpty() ? "" : "," + members) + ",\"notification\":{" + notification
+                + (notification.contains("\"endpoint\"") ? "" : (notification.isEmpty() ? "" : ",") + "\"endpoint\":{\"uri\":\"" + receiver.url("/n") + "\"}") + "}}");
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        return r.header("Location").orElseThrow();
+    }
+
+    private String create(String id, String attributes) {
+        assertThat(running.api.post(NGSI + "/entities", entity(id, type, attributes)).status()).isEqualTo(201);
+        return id;
+    }
+
+    private JsonNode notified() {
+        Receiver.Received got = receiver.take();
+        assertThat(got).as("a notification").isNotNull();
+        return got.body().at("/data/0");
+    }
+
+    @Test
+    void anAttributeDeletedIsNotifiedAsItsNullWithTheTimeOfDeletion() {
+        subscribe("\"notificationTrigger\":[\"attributeDeleted\"]", "");
+        String id = create("urn:ngsi-ld:" + type + ":1", prop("name", "Hồ Gươm") + ",\"owner\":{\"type\":\"Relationship\",\"object\":\"urn:ngsi-ld:City:hanoi\"}");
+        running.api.patch(NGSI + "/entities/" + id + "/attrs", "{" + prop("name", "Hoàn Kiếm") + "}");
+        assertThat(receiver.poll(500)).as("neither the creation nor an update is a deletion").isNull();
+
+        assertThat(running.api.delete(NGSI + "/entities/" + id + "/attrs/owner").status()).isEqualTo(204);
+        JsonNode entity = notified();
+        assertThat(entity.at("/owner/type").asText()).isEqualTo("Relationship");
+        assertThat(entity.at("/owner/object").asText()).isEqualTo("urn:ngsi-ld:null");
+        assertThat(entity.at("/owner/deletedAt").asText()).isNotEmpty();
+        assertThat(entity.at("/name/value").asText()).as("the rest of the entity as it is now").isEqualTo("Hoàn Kiếm");
+    }
+
+    @Test
+    void aDeletedEntityShowsItsPreviousValuesWhenChangesAreShown() {
+        subscribe("\"notificationTrigger\":[\"entityDeleted\"]", "\"showChanges\":true");
+        String id = create("urn:ngsi-ld:" + type + ":2", prop("level", 1.5));
+        assertThat(running.api.delete(NGSI + "/entities/" + id).status()).isEqualTo(204);
+        JsonNode entity = notified();
+        assertThat(entity.get("id").asText()).isEqualTo(id);
+        assertThat(entity.get("deletedAt").asText()).isNotEmpty();
+        assertThat(entity.at("/level/value").asText()).isEqualTo("urn:ngsi-ld:null");
+        assertThat(entity.at("/level/previousValue").asDouble()).isEqualTo(1.5);
+    }
+
+    @Test
+    void anUpdateShowsThePreviousValueAndOnlyWhatItChanged() {
+        subscribe("\"notificationTrigger\":[\"attributeUpdated\"]", "\"showChanges\":true,\"sysAttrs\":true");
+        String id = create("urn:ngsi-ld:" + type + ":3", prop("level", 1.5) + "," + prop("name", "gauge"));
+        assertThat(receiver.poll(500)).as("a creation is not an update").isNull();
+        running.api.patch(NGSI + "/entities/" + id + "/attrs", "{" + prop("level", 2.5) + "}");
+        JsonNode entity = notified();
+        assertThat(entity.at("/level/value").asDouble()).isEqualTo(2.5);
+        assertThat(entity.at("/level/previousValue").asDouble()).isEqualTo(1.5);
+        assertThat(entity.at("/name").has("previousValue")).as("unchanged").isFalse();
+        assertThat(entity.at("/level/modifiedAt").asText()).as("sysAttrs").isNotEmpty();
+    }
+
+    @Test
+    void receiverInfoBecomesHeadersAndJsonLdEntitiesCarryTheirContext() {
+        subscribe("", "\"endpoint\":{\"uri\":\"" + receiver.url("/n") + "\",\"accept\":\"application/ld+json\","
+                + "\"receiverInfo\":[{\"key\":\"X-Api-Token\",\"value\":\"k-123\"}]},\"format\":\"normalized\"");
+        create("urn:ngsi-ld:" + type + ":4", prop("level", 1));
+        Receiver.Received got = receiver.take();
+        assertThat(got).isNotNull();
+        assertThat(got.header("X-Api-Token")).isEqualTo("k-123");
+        assertThat(got.header("Link")).as("the context is in the body").isNull();
+        assertThat(got.body().at("/data/0").has("@context")).isTrue();
+    }
+
+    @Test
+    void subscriptionsThatAskForWhatCannotBeAreRefused() {
+        String entities = "{\"type\":\"Subscription\",\"entities\":[{\"type\":\"" + type + "\"}],";
+        String endpoint = "\"endpoint\":{\"uri\":\"" + receiver.url("/n") + "\"";
+        for (String body : List.of(
+                entities + "\"notification\":{\"format\":\"keyValues\",\"showChanges\":true," + endpoint + "}}}",
+                entities + "\"notification\":{" + endpoint + ",\"receiverInfo\":[{\"key\":\"X-A\",\"value\":1}]}}}",
+                entities + "\"notification\":{" + endpoint + ",\"notifierInfo\":[{\"key\":\"MQTT-Version\",\"value\":{\"v\":5}}]}}}",
+                entities + "\"notification\":{" + endpoint + ",\"receiverInfo\":[{\"key\":\"X-A\"}]}}}",
+                entities + "\"notification\":{" + endpoint + ",\"receiverInfo\":[{\"key\":\"Content-Type\",\"value\":\"text/plain\"}]}}}",
+                entities + "\"notificationTrigger\":[\"entityRenamed\"],\"notification\":{" + endpoint + "}}}",
+                entities + "\"notificationTrigger\":[],\"notification\":{" + endpoint + "}}}",
+                entities + "\"jsonldContext\":\"not a uri\",\"notification\":{" + endpoint + "}}}",
+                entities + "\"isActive\":\"yes\",\"notification\":{" + endpoint + "}}}")) {
+            var r = running.api.post(NGSI + "/subscriptions", body);
+            assertThat(r.status()).as(body + " -> " + r).isEqualTo(400);
+            assertThat(r.problemType()).isEqualTo("BadRequestData");
+        }
+        assertThat(running.api.get(NGSI + "/subscriptions").json().toString()).as("none was stored").doesNotContain(type);
+
+        var delete = running.api.delete(NGSI + "/subscriptions/");
+        assertThat(delete.status()).as("a subscription is deleted by its id").isEqualTo(405);
+        assertThat(delete.header("Allow")).hasValue("GET, POST");
+    }
+}
