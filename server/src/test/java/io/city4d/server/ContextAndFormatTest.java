@@ -55,6 +55,15 @@ class ContextAndFormatTest {
             exchange.getResponseBody().write(body);
             exchange.close();
         });
+        for (var served : java.util.Map.of("/no-context.jsonld", "{\"note\": \"no context member here\"}", "/broken.jsonld", "this is { not json").entrySet()) {
+            contexts.createContext(served.getKey(), exchange -> {
+                byte[] body = served.getValue().getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/ld+json");
+                exchange.sendResponseHeaders(200, body.length);
+                exchange.getResponseBody().write(body);
+                exchange.close();
+            });
+        }
         contexts.start();
         // Accepts connections and never answers a byte.
         silent = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
@@ -195,22 +204,45 @@ class ContextAndFormatTest {
     }
 
     @Test
-    void contextsThatCannotBeLoadedGive503LdContextNotAvailableQuickly() throws Exception {
+    void aDocumentThatIsNotAContextIsTheRequestsFaultAndWritesNothing() {
+        for (String path : List.of("/no-context.jsonld", "/broken.jsonld")) {
+            String id = "urn:ngsi-ld:X:" + UUID.randomUUID();
+            var r = api.postLd(NGSI + "/entities", "{\"id\":\"" + id + "\",\"type\":\"X\",\"@context\":\"" + url(path) + "\"}");
+            assertThat(r.status()).as(path).isEqualTo(400);
+            assertThat(r.problemType()).isEqualTo("BadRequestData");
+            assertThat(api.get(NGSI + "/entities/" + id).status()).as("nothing written").isEqualTo(404);
+        }
+    }
+
+    @Test
+    void onlyThePublishedCoreContextsAreTheBundledOne() {
+        for (String version : List.of("", "-v1.6", "-v1.8", "-v1.9")) {
+            String core = "https://uri.etsi.org/ngsi-ld/v1/ngsi-ld-core-context" + version + ".jsonld";
+            assertThat(api.link(core).get(NGSI + "/types").status()).as(core).isEqualTo(200);
+        }
+        // not a name the core context was published under: fetched, and not found (offline, not even resolved)
+        var missing = api.link("https://uri.etsi.org/ngsi-ld/v1/ngsi-ld-core-context-non-existing.jsonld").get(NGSI + "/types");
+        assertThat(missing.status()).isEqualTo(504);
+        assertThat(missing.problemType()).isEqualTo("LdContextNotAvailable");
+    }
+
+    @Test
+    void contextsThatCannotBeLoadedGive504LdContextNotAvailableQuickly() throws Exception {
         int refusing = TestServer.freePort();
         for (String unreachable : List.of(url("/missing.jsonld"), "http://127.0.0.1:" + refusing + "/ctx.jsonld",
                 "http://127.0.0.1:" + silent.getLocalPort() + "/ctx.jsonld")) {
             Instant start = Instant.now();
             var r = api.link(unreachable).get(NGSI + "/types");
-            assertThat(r.status()).as(unreachable).isEqualTo(503);
+            assertThat(r.status()).as(unreachable).isEqualTo(504);
             assertThat(r.problemType()).isEqualTo("LdContextNotAvailable");
             assertThat(Duration.between(start, Instant.now())).as("never a hang").isLessThan(Duration.ofSeconds(8));
             Instant again = Instant.now();
             var write = api.link(unreachable).post(NGSI + "/entities", entity("urn:ngsi-ld:X:" + UUID.randomUUID(), "X", ""));
-            assertThat(write.status()).isEqualTo(503);
+            assertThat(write.status()).isEqualTo(504);
             assertThat(Duration.between(again, Instant.now())).as("a context that just failed is not waited for again").isLessThan(Duration.ofSeconds(2));
         }
         var ld = api.postLd(NGSI + "/entities", "{\"id\":\"urn:ngsi-ld:X:ld503\",\"type\":\"X\",\"@context\":\"http://127.0.0.1:" + refusing + "/c\"}");
-        assertThat(ld.status()).isEqualTo(503);
+        assertThat(ld.status()).isEqualTo(504);
         assertThat(api.get(NGSI + "/entities/urn:ngsi-ld:X:ld503").status()).as("nothing written").isEqualTo(404);
         assertThat(api.with("Link", "no angle brackets").get(NGSI + "/types").status()).isEqualTo(400);
     }

@@ -55,7 +55,7 @@ class NotificationTriggersTest {
     }
 
     @Test
-    void anAttributeDeletedIsNotifiedAsItsNullWithTheTimeOfDeletion() {
+    void anAttributeDeletedIsNotifiedAsItsNull() {
         subscribe("\"notificationTrigger\":[\"attributeDeleted\"]", "");
         String id = create("urn:ngsi-ld:" + type + ":1", prop("name", "Hồ Gươm") + ",\"owner\":{\"type\":\"Relationship\",\"object\":\"urn:ngsi-ld:City:hanoi\"}");
         running.api.patch(NGSI + "/entities/" + id + "/attrs", "{" + prop("name", "Hoàn Kiếm") + "}");
@@ -65,7 +65,6 @@ class NotificationTriggersTest {
         JsonNode entity = notified();
         assertThat(entity.at("/owner/type").asText()).isEqualTo("Relationship");
         assertThat(entity.at("/owner/object").asText()).isEqualTo("urn:ngsi-ld:null");
-        assertThat(entity.at("/owner/deletedAt").asText()).isNotEmpty();
         assertThat(entity.at("/name/value").asText()).as("the rest of the entity as it is now").isEqualTo("Hoàn Kiếm");
     }
 
@@ -107,6 +106,21 @@ class NotificationTriggersTest {
     }
 
     @Test
+    void aPeriodicSubscriptionNotifiesTheCurrentStateEveryIntervalAndNotOnChanges() {
+        create("urn:ngsi-ld:" + type + ":5", prop("level", 1));
+        String location = subscribe("\"timeInterval\":1", "");
+        assertThat(running.api.get(location).json().get("timeInterval").asInt()).isEqualTo(1);
+        JsonNode first = notified();
+        assertThat(first.at("/level/value").asInt()).as("the state, though nothing changed").isEqualTo(1);
+        running.api.patch(NGSI + "/entities/urn:ngsi-ld:" + type + ":5/attrs", "{" + prop("level", 2) + "}");
+        JsonNode next = notified();
+        assertThat(next.at("/level/value").asInt()).as("the next tick's state").isEqualTo(2);
+        assertThat(running.api.delete(location).status()).isEqualTo(204);
+        receiver.poll(1_200); // a tick under way when it was deleted may still arrive
+        assertThat(receiver.poll(1_500)).as("no more ticks once deleted").isNull();
+    }
+
+    @Test
     void subscriptionsThatAskForWhatCannotBeAreRefused() {
         String entities = "{\"type\":\"Subscription\",\"entities\":[{\"type\":\"" + type + "\"}],";
         String endpoint = "\"endpoint\":{\"uri\":\"" + receiver.url("/n") + "\"";
@@ -119,7 +133,10 @@ class NotificationTriggersTest {
                 entities + "\"notificationTrigger\":[\"entityRenamed\"],\"notification\":{" + endpoint + "}}}",
                 entities + "\"notificationTrigger\":[],\"notification\":{" + endpoint + "}}}",
                 entities + "\"jsonldContext\":\"not a uri\",\"notification\":{" + endpoint + "}}}",
-                entities + "\"isActive\":\"yes\",\"notification\":{" + endpoint + "}}}")) {
+                entities + "\"isActive\":\"yes\",\"notification\":{" + endpoint + "}}}",
+                entities + "\"csf\":\"((\",\"notification\":{" + endpoint + "}}}",
+                entities + "\"timeInterval\":0,\"notification\":{" + endpoint + "}}}",
+                entities + "\"timeInterval\":5,\"watchedAttributes\":[\"level\"],\"notification\":{" + endpoint + "}}}")) {
             var r = running.api.post(NGSI + "/subscriptions", body);
             assertThat(r.status()).as(body + " -> " + r).isEqualTo(400);
             assertThat(r.problemType()).isEqualTo("BadRequestData");

@@ -13,8 +13,8 @@ import java.util.Set;
 
 /**
  * An entity as a notification shows its change (clause 5.3.1 and 4.5.x on deleted attributes): the new state; each
- * attribute the change deleted as its NGSI-LD null ({@code "value": "urn:ngsi-ld:null"}, {@code "object"}... by kind)
- * with {@code deletedAt}; a deleted entity as its attributes' nulls with {@code deletedAt}; and with
+ * attribute the change deleted as its NGSI-LD null ({@code "value": "urn:ngsi-ld:null"}, {@code "object"}... by kind);
+ * a deleted entity as its attributes' nulls with {@code deletedAt} on the entity; and with
  * {@code showChanges}, each changed attribute's previous value beside the new one ({@code previousValue},
  * {@code previousObject}, {@code previousLanguageMap}...).
  */
@@ -35,15 +35,12 @@ record ChangeView(EntityView view, boolean showChanges) {
     private ObjectNode updated(Change change) {
         ObjectNode now = view.render(change.after());
         ObjectNode before = view.render(change.before());
-        String at = Times.format(change.at());
         for (Iterator<Map.Entry<String, JsonNode>> it = before.fields(); it.hasNext(); ) {
             var attribute = it.next();
             if (ENTITY_MEMBERS.contains(attribute.getKey())) continue;
             JsonNode current = now.get(attribute.getKey());
             if (current == null) {
-                JsonNode deleted = nulled(attribute.getValue());
-                if (deleted instanceof ObjectNode o) o.put("deletedAt", at);
-                now.set(attribute.getKey(), deleted);
+                now.set(attribute.getKey(), nulled(attribute.getValue()));
             } else if (showChanges && !current.equals(attribute.getValue())) {
                 withPrevious(current, attribute.getValue());
             }

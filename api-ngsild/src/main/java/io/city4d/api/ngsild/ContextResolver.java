@@ -27,6 +27,8 @@ public final class ContextResolver implements AutoCloseable {
     private static final int MAX_DEPTH = 8;
     private static final Duration RETRY_FAILED_AFTER = Duration.ofSeconds(30);
 
+    private static final java.util.regex.Pattern CORE_CONTEXT = java.util.regex.Pattern.compile(
+            java.util.regex.Pattern.quote(Vocabulary.NGSI_LD + "v1/ngsi-ld-core-context") + "(-v1\\.[0-9]+)?\\.jsonld");
     private final JsonNode coreContext;
     private final LdContext core;
     private final DocumentStore documents;
@@ -109,8 +111,9 @@ public final class ContextResolver implements AutoCloseable {
         }
     }
 
+    /** The core context of a published version (or the unversioned name), bundled; any other name there is fetched, and is not found. */
     private static boolean isCore(String url) {
-        return url.startsWith(Vocabulary.NGSI_LD + "v1/ngsi-ld-core-context");
+        return CORE_CONTEXT.matcher(url).matches();
     }
 
     private JsonNode load(String url) {

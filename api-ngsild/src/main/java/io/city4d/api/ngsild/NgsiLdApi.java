@@ -53,7 +53,8 @@ public final class NgsiLdApi implements AutoCloseable {
         List<NotificationTransport> all = new ArrayList<>(transports);
         this.http = new HttpNotificationTransport(notifiedHosts);
         all.add(http);
-        this.engine = new SubscriptionEngine(new NgsiNotificationRenderer(contexts, clock), all, deadLetters, clock, retryDelays, MAX_NOTIFICATIONS_IN_FLIGHT);
+        this.engine = new SubscriptionEngine(new NgsiNotificationRenderer(contexts, clock), all, deadLetters, clock, retryDelays, MAX_NOTIFICATIONS_IN_FLIGHT,
+                storage.entities());
         this.subscriptions = new SubscriptionService(storage.documents(), engine, notifiedHosts, loader);
         java.util.Set<String> used = new java.util.HashSet<>(storage.entities().tenants());
         subscriptions.all().forEach(d -> used.add(d.tenant()));

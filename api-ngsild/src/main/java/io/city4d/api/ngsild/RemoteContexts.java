@@ -23,7 +23,7 @@ import java.util.concurrent.TimeoutException;
 /**
  * Fetches remote @context documents over http(s) from the hosts an {@link AddressPolicy} allows, within a time and a
  * size limit. A URL that may not be fetched is the request's fault (400 BadRequestData: no retry makes it work); a
- * context that cannot be had from a host that may be asked is LdContextNotAvailable (503).
+ * context that cannot be had from a host that may be asked is LdContextNotAvailable (504).
  */
 final class RemoteContexts implements AutoCloseable {
     static final int MAX_BYTES = 1 << 20;
@@ -88,13 +88,16 @@ final class RemoteContexts implements AutoCloseable {
                 body = in.readNBytes(MAX_BYTES + 1);
             }
             if (body.length > MAX_BYTES) throw unavailable(url, "larger than 1 MiB");
+            // what was retrieved is not a context: no retry will make it one (clause 5.5.6), so the request is at fault
             JsonNode doc;
             try {
                 doc = Json.MAPPER.readTree(body);
             } catch (IOException e) {
-                throw unavailable(url, "not JSON");
+                throw ProblemException.badData("the @context " + url + " is not JSON");
             }
-            if (doc == null || !doc.isObject()) throw unavailable(url, "not a JSON object");
+            if (doc == null || !doc.isObject() || !doc.has("@context")) {
+                throw ProblemException.badData("the @context " + url + " is not a JSON-LD context document: it has no @context member");
+            }
             return doc;
         }
     }

@@ -59,6 +59,13 @@ record SubscriptionDocument(ObjectNode stored) {
             });
             doc.put("q", q);
         }
+        if (body.has("csf")) {
+            // a context source filter (clause 4.9 syntax): kept and shown, with no effect while City4D has no context sources
+            if (!body.get("csf").isTextual()) throw ProblemException.badData("csf must be a query string");
+            SubscriptionLimits.checkQ(body.get("csf").asText());
+            QueryParser.parse(body.get("csf").asText());
+            doc.put("csf", body.get("csf").asText());
+        }
         if (body.has("geoQ")) {
             JsonNode g = body.get("geoQ");
             String geoproperty = g.hasNonNull("geoproperty") ? ctx.expand(g.get("geoproperty").asText()) : GeoQuery.DEFAULT_PROPERTY;
@@ -78,6 +85,12 @@ record SubscriptionDocument(ObjectNode stored) {
             contextUrls.add(url);
         } else {
             ctx.urls().forEach(contextUrls::add);
+        }
+        if (body.has("timeInterval")) {
+            JsonNode t = body.get("timeInterval");
+            if (!t.isNumber() || t.asDouble() < 1) throw ProblemException.badData("timeInterval must be a number of seconds, 1 or more");
+            if (doc.has("watchedAttributes")) throw ProblemException.badData("timeInterval and watchedAttributes exclude each other: a subscription is periodic or on change");
+            doc.put("timeInterval", t.asDouble());
         }
         if (body.has("throttling")) {
             JsonNode t = body.get("throttling");
@@ -135,7 +148,8 @@ record SubscriptionDocument(ObjectNode stored) {
         List<String> contextUrls = new ArrayList<>();
         stored.path("contextUrls").forEach(u -> contextUrls.add(u.asText()));
         return new Subscription(id(), tenant(), selectors, names(stored.get("watchedAttributes")), q, geo, throttling, expiresAt,
-                stored.path("isActive").asBoolean(true), NotificationParams.delivery(stored.get("notification"), contextUrls), triggers);
+                stored.path("isActive").asBoolean(true), NotificationParams.delivery(stored.get("notification"), contextUrls), triggers,
+                stored.has("timeInterval") ? Duration.ofMillis((long) (stored.get("timeInterval").asDouble() * 1000)) : null);
     }
 
     /** The subscription as NGSI-LD shows it, compacted with the caller's context. */
@@ -152,6 +166,7 @@ record SubscriptionDocument(ObjectNode stored) {
         if (!entities.isEmpty()) out.set("entities", entities);
         if (stored.has("watchedAttributes")) out.set("watchedAttributes", compactNames(stored.get("watchedAttributes"), ctx));
         if (stored.has("q")) out.put("q", stored.get("q").asText());
+        if (stored.has("csf")) out.put("csf", stored.get("csf").asText());
         if (stored.has("geoQ")) {
             JsonNode g = stored.get("geoQ");
             ObjectNode geo = out.putObject("geoQ").put("georel", g.get("georel").asText()).put("geometry", g.get("geometry").asText());
@@ -164,6 +179,7 @@ record SubscriptionDocument(ObjectNode stored) {
         }
         out.set("notification", NotificationParams.asRequest(stored.get("notification"), ctx));
         if (stored.has("throttling")) out.put("throttling", stored.get("throttling").asDouble());
+        if (stored.has("timeInterval")) out.set("timeInterval", number(stored.get("timeInterval").asDouble()));
         if (stored.has("expiresAt")) out.put("expiresAt", stored.get("expiresAt").asText());
         ArrayNode triggers = out.putArray("notificationTrigger");
         if (stored.has("notificationTrigger")) triggers.addAll((ArrayNode) stored.get("notificationTrigger"));
@@ -176,6 +192,11 @@ record SubscriptionDocument(ObjectNode stored) {
     private static String coordinates(JsonNode c) {
         if (c == null) return null;
         return c.isTextual() ? c.asText() : c.toString();
+    }
+
+    /** A whole number of seconds as it was given (5, not 5.0). */
+    private static JsonNode number(double seconds) {
+        return seconds == Math.rint(seconds) ? Json.NODES.numberNode((long) seconds) : Json.NODES.numberNode(seconds);
     }
 
     private static boolean isAbsoluteUri(String text) {

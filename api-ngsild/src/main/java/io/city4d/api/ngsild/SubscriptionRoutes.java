@@ -138,7 +138,7 @@ final class SubscriptionRoutes implements HttpService {
             if (status.lastFailure() != null) n.put("lastFailure", status.lastFailure().toString());
         }
         // the status of the last attempt (clause 5.2.14): none before the first
-        if (status != null && status.lastNotification() != null) {
+        if (status != null && (status.lastSuccess() != null || status.lastFailure() != null)) {
             n.put("status", status.lastFailure() != null && (status.lastSuccess() == null || status.lastFailure().isAfter(status.lastSuccess())) ? "failed" : "ok");
         }
         return out;

@@ -10,7 +10,7 @@ public enum ProblemType {
     INTERNAL_ERROR("https://uri.etsi.org/ngsi-ld/errors/InternalError", 500, "Internal error"),
     TOO_COMPLEX_QUERY("https://uri.etsi.org/ngsi-ld/errors/TooComplexQuery", 403, "Too complex query"),
     TOO_MANY_RESULTS("https://uri.etsi.org/ngsi-ld/errors/TooManyResults", 403, "Too many results"),
-    LD_CONTEXT_NOT_AVAILABLE("https://uri.etsi.org/ngsi-ld/errors/LdContextNotAvailable", 503, "LD context not available"),
+    LD_CONTEXT_NOT_AVAILABLE("https://uri.etsi.org/ngsi-ld/errors/LdContextNotAvailable", 504, "LD context not available"),
     NO_MULTI_TENANT_SUPPORT("https://uri.etsi.org/ngsi-ld/errors/NoMultiTenantSupport", 501, "No multi-tenant support"),
     NONEXISTENT_TENANT("https://uri.etsi.org/ngsi-ld/errors/NonexistentTenant", 404, "Nonexistent tenant"),
     UNSUPPORTED_MEDIA_TYPE("https://city4d.io/problems/unsupported-media-type", 415, "Unsupported media type"),

@@ -17,10 +17,12 @@ import java.util.function.Predicate;
 
 /**
  * What a subscriber wants to hear about, with names already expanded: entity selectors, watched attributes, a q and
- * a geo-query on the new state, a minimum interval between notifications, and where to send them.
+ * a geo-query on the new state, a minimum interval between notifications, and where to send them; or, with a
+ * {@code timeInterval}, the state of what it selects every interval, changed or not.
  */
 public record Subscription(String id, String tenant, List<Selector> selectors, Set<String> watchedAttributes, QExpr q, GeoQuery geo,
-                           Duration throttling, Instant expiresAt, boolean active, Delivery delivery, Set<Trigger> triggers) {
+                           Duration throttling, Instant expiresAt, boolean active, Delivery delivery, Set<Trigger> triggers,
+                           Duration timeInterval) {
 
     public Subscription {
         selectors = List.copyOf(selectors);

@@ -1,7 +1,9 @@
 package io.city4d.core.subscription;
 
+import io.city4d.core.model.Entity;
 import io.city4d.core.pipeline.ChangeListener;
 import io.city4d.core.port.Change;
+import io.city4d.core.port.EntityStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,12 +50,14 @@ public final class SubscriptionEngine implements ChangeListener, AutoCloseable {
             r -> Thread.ofPlatform().daemon().name("city4d-notify").unstarted(r));
     private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon().name("city4d-notify-retry").unstarted(r));
     private final Semaphore inFlight;
+    private final PeriodicNotifications periodic;
     private final Semaphore deadLetterBacklog = new Semaphore(DEAD_LETTER_BACKLOG);
     private final LongAdder unrecorded = new LongAdder();
 
     public SubscriptionEngine(NotificationRenderer renderer, List<NotificationTransport> transports, DeadLetters deadLetters,
-                              Clock clock, List<Duration> retryDelays, int maxInFlight) {
+                              Clock clock, List<Duration> retryDelays, int maxInFlight, EntityStore store) {
         this.renderer = renderer;
+        this.periodic = new PeriodicNotifications(store, this::notifyPeriodically);
         transports.forEach(this::addTransport);
         this.deadLetters = deadLetters;
         this.clock = clock;
@@ -72,11 +76,24 @@ public final class SubscriptionEngine implements ChangeListener, AutoCloseable {
     public void put(Subscription subscription, SubscriptionStatus status) {
         byTenant.computeIfAbsent(subscription.tenant(), t -> new ConcurrentHashMap<>())
                 .put(subscription.id(), new Active(subscription, subscription.compile(), status));
+        periodic.schedule(subscription);
     }
 
     public void remove(String tenant, String id) {
+        periodic.cancel(tenant, id);
         Map<String, Active> subs = byTenant.get(tenant);
         if (subs != null) subs.remove(id);
+    }
+
+    /** A periodic subscription's tick: the current state of what it selects, as one notification (the entities as changes that keep them). */
+    private void notifyPeriodically(Subscription subscription, List<Entity> entities) {
+        Map<String, Active> subs = byTenant.get(subscription.tenant());
+        Active active = subs == null ? null : subs.get(subscription.id());
+        Instant now = clock.instant();
+        if (active == null || !active.subscription().isLive(now)) return;
+        active.status().attempted(now);
+        List<Change> current = entities.stream().map(e -> new Change(subscription.tenant(), e, e, List.of(), now)).toList();
+        for (List<Change> notification : notifications(current)) dispatch(active, notification);
     }
 
     public SubscriptionStatus status(String tenant, String id) {
@@ -97,7 +114,9 @@ public final class SubscriptionEngine implements ChangeListener, AutoCloseable {
             Map<String, Active> subs = byTenant.get(change.tenant());
             if (subs == null || subs.isEmpty()) continue;
             for (Active active : subs.values()) {
-                if (active.subscription().isLive(now) && matches(active, change)) matched.computeIfAbsent(active, a -> new ArrayList<>()).add(change);
+                // a periodic subscription notifies on its ticks, not on changes
+                boolean onChange = active.subscription().timeInterval() == null;
+                if (onChange && active.subscription().isLive(now) && matches(active, change)) matched.computeIfAbsent(active, a -> new ArrayList<>()).add(change);
             }
         }
         matched.forEach((active, matches) -> {
@@ -237,6 +256,7 @@ public final class SubscriptionEngine implements ChangeListener, AutoCloseable {
 
     @Override
     public void close() {
+        periodic.close();
         retries.shutdownNow();
         senders.shutdown();
         try {
