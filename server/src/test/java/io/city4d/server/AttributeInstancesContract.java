@@ -147,6 +147,18 @@ abstract class AttributeInstancesContract {
     }
 
     @Test
+    void theDatasetIdParameterPicksInstances() {
+        String type = freshType();
+        String id = vehicle(type);
+        assertThat(entity(id, "?datasetId=" + GPS + "&options=keyValues")).isEqualTo(Api.parse("{\"id\":\"" + id + "\",\"type\":\"" + type + "\","
+                + "\"speed\":{\"dataset\":{\"" + GPS + "\":11}}}"));
+        JsonNode defaults = api().get(NGSI + "/entities?type=" + type + "&datasetId=@none&attrs=speed,tyres&options=keyValues").json().get(0);
+        assertThat(defaults.get("speed")).isEqualTo(Api.parse("55"));
+        assertThat(defaults.get("tyres")).isEqualTo(Api.parse("[1.2,3.4]"));
+        assertThat(api().get(NGSI + "/entities/" + id + "?datasetId=not%20a%20uri").status()).isEqualTo(400);
+    }
+
+    @Test
     void eachInstanceHasItsOwnHistory() {
         String id = vehicle(freshType());
         api().patch(NGSI + "/entities/" + id + "/attrs/speed", "{\"value\":12,\"datasetId\":\"" + GPS + "\",\"observedAt\":\"2026-11-25T09:00:00Z\"}");

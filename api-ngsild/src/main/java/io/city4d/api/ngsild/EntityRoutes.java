@@ -78,7 +78,8 @@ final class EntityRoutes implements HttpService {
         Pagination.Page<Entity> page = Pagination.query(store, tenant, query);
         EntityView view = EntityView.of(QueryParams.options(req), Requests.param(req, "format"), query.attrs(), ctx, Requests.param(req, "geometryProperty"));
         Pagination.headers(req, res, query, page, mediaType);
-        JsonNode body = LdExchange.GEO_JSON.equals(mediaType) ? view.featureCollection(page.items()) : view.renderAll(page.items());
+        List<Entity> entities = instancesOf(req, page.items());
+        JsonNode body = LdExchange.GEO_JSON.equals(mediaType) ? view.featureCollection(entities) : view.renderAll(entities);
         ld.send(res, 200, LanguageChoice.apply(LanguageChoice.of(Requests.param(req, "lang")), body), ctx, mediaType);
     }
 
@@ -87,11 +88,22 @@ final class EntityRoutes implements HttpService {
         String tenant = tenants.existing(req);
         LdContext ctx = ld.linkContext(req);
         String mediaType = ld.accepted(req, true);
-        Entity entity = existing(tenant, id(req));
+        Entity entity = instancesOf(req, List.of(existing(tenant, id(req)))).get(0);
         EntityView view = EntityView.of(QueryParams.options(req), Requests.param(req, "format"),
                 QueryParams.set(Requests.listParam(req, "attrs"), ctx), ctx, Requests.param(req, "geometryProperty"));
         JsonNode body = LdExchange.GEO_JSON.equals(mediaType) ? view.feature(entity) : view.render(entity);
         ld.send(res, 200, LanguageChoice.apply(LanguageChoice.of(Requests.param(req, "lang")), body), ctx, mediaType);
+    }
+
+    /** The entities with the attribute instances that the datasetId parameter names, or all of them without it. */
+    private static List<Entity> instancesOf(ServerRequest req, List<Entity> entities) {
+        List<String> datasetIds = Requests.listParam(req, "datasetId");
+        if (datasetIds == null) return entities;
+        datasetIds.forEach(d -> {
+            if (!d.equals("@none")) EntityIds.requireUri(d, "datasetId");
+        });
+        Set<String> wanted = Set.copyOf(datasetIds);
+        return entities.stream().map(e -> e.withInstancesOf(wanted)).toList();
     }
 
     private void replace(ServerRequest req, ServerResponse res) {

@@ -55,6 +55,19 @@ public record Entity(String id, List<String> types, Map<String, List<Attribute>>
         return new Entity(id, types, newAttributes, createdAt, modified);
     }
 
+    /**
+     * The entity with only the attribute instances of these datasetIds, "@none" naming the default instances (the
+     * datasetId query parameter, clause 4.5.5); attributes left without instances are left out.
+     */
+    public Entity withInstancesOf(java.util.Set<String> datasetIds) {
+        LinkedHashMap<String, List<Attribute>> kept = new LinkedHashMap<>();
+        attributes.forEach((name, instances) -> {
+            List<Attribute> of = instances.stream().filter(i -> datasetIds.contains(i.datasetId() == null ? "@none" : i.datasetId())).toList();
+            if (!of.isEmpty()) kept.put(name, of);
+        });
+        return new Entity(id, types, kept, createdAt, modifiedAt);
+    }
+
     public Entity withTypes(List<String> newTypes) {
         return new Entity(id, newTypes, attributes, createdAt, modifiedAt);
     }
