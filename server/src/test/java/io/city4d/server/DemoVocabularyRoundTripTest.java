@@ -68,8 +68,7 @@ class DemoVocabularyRoundTripTest {
             assertThat(page.header("NGSILD-Results-Count")).as(type).contains(String.valueOf(DISTRICT.entitiesOfType(type).size()));
             Map<String, AttributeUse> uses = new TreeMap<>();
             for (JsonNode entity : page.json()) {
-                for (Iterator<Map.Entry<String, JsonNode>> it = entity.fields(); it.hasNext(); ) {
-                    var field = it.next();
+                for (Map.Entry<String, JsonNode> field : entity.properties()) {
                     if (field.getKey().equals("id") || field.getKey().equals("type")) continue;
                     assertThat(field.getKey()).as("an attribute of " + type).matches(TERM);
                     uses.computeIfAbsent(field.getKey(), k -> new AttributeUse()).add(field.getValue());

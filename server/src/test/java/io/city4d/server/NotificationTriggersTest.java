@@ -94,6 +94,16 @@ class NotificationTriggersTest {
     }
 
     @Test
+    void keyValuesWithSysAttrsShowTheEntitysOwn() {
+        subscribe("", "\"format\":\"keyValues\",\"sysAttrs\":true");
+        create("urn:ngsi-ld:" + type + ":7", prop("level", 3));
+        JsonNode entity = notified();
+        assertThat(entity.get("createdAt").asText()).isNotEmpty();
+        assertThat(entity.get("modifiedAt").asText()).isNotEmpty();
+        assertThat(entity.get("level").asInt()).as("an attribute is its bare value").isEqualTo(3);
+    }
+
+    @Test
     void receiverInfoBecomesHeadersAndJsonLdEntitiesCarryTheirContext() {
         subscribe("", "\"endpoint\":{\"uri\":\"" + receiver.url("/n") + "\",\"accept\":\"application/ld+json\","
                 + "\"receiverInfo\":[{\"key\":\"X-Api-Token\",\"value\":\"k-123\"}]},\"format\":\"normalized\"");
@@ -118,6 +128,25 @@ class NotificationTriggersTest {
         assertThat(running.api.delete(location).status()).isEqualTo(204);
         receiver.poll(1_200); // a tick under way when it was deleted may still arrive
         assertThat(receiver.poll(1_500)).as("no more ticks once deleted").isNull();
+    }
+
+    @Test
+    void aFailedAttemptShowsAsFailedWhileItIsRetried(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws InterruptedException {
+        try (TestServer server = new TestServer(TestServer.config(dir).withRetries(List.of(java.time.Duration.ofMinutes(5))))) {
+            Api api = server.api();
+            receiver.answer(500);
+            String location = api.post(NGSI + "/subscriptions", "{\"type\":\"Subscription\",\"entities\":[{\"type\":\"" + type + "\"}],"
+                    + "\"notification\":{\"endpoint\":{\"uri\":\"" + receiver.url("/n") + "\"}}}").header("Location").orElseThrow();
+            api.post(NGSI + "/entities", entity("urn:ngsi-ld:" + type + ":6", type, prop("level", 1)));
+            JsonNode notification = null;
+            for (int i = 0; i < 100 && (notification == null || !notification.has("status")); i++) {
+                Thread.sleep(50);
+                notification = api.get(location).json().get("notification");
+            }
+            assertThat(notification.get("status").asText()).as("the last attempt failed").isEqualTo("failed");
+            assertThat(notification.get("lastFailure").asText()).isNotEmpty();
+            assertThat(notification.get("timesFailed").asInt()).as("not yet: its retry is five minutes away").isZero();
+        }
     }
 
     @Test

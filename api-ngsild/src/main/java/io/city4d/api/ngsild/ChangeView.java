@@ -6,7 +6,6 @@ import io.city4d.core.model.Format;
 import io.city4d.core.model.Json;
 import io.city4d.core.model.Times;
 import io.city4d.core.port.Change;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,8 +34,7 @@ record ChangeView(EntityView view, boolean showChanges) {
     private ObjectNode updated(Change change) {
         ObjectNode now = view.render(change.after());
         ObjectNode before = view.render(change.before());
-        for (Iterator<Map.Entry<String, JsonNode>> it = before.fields(); it.hasNext(); ) {
-            var attribute = it.next();
+        for (Map.Entry<String, JsonNode> attribute : before.properties()) {
             if (ENTITY_MEMBERS.contains(attribute.getKey())) continue;
             JsonNode current = now.get(attribute.getKey());
             if (current == null) {
@@ -51,8 +49,7 @@ record ChangeView(EntityView view, boolean showChanges) {
     private ObjectNode deleted(Change change) {
         ObjectNode before = view.render(change.before());
         ObjectNode out = Json.NODES.objectNode();
-        for (Iterator<Map.Entry<String, JsonNode>> it = before.fields(); it.hasNext(); ) {
-            var member = it.next();
+        for (Map.Entry<String, JsonNode> member : before.properties()) {
             out.set(member.getKey(), ENTITY_MEMBERS.contains(member.getKey()) ? member.getValue() : nulled(member.getValue()));
         }
         out.put("deletedAt", Times.format(change.at()));

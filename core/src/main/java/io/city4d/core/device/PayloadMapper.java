@@ -11,7 +11,6 @@ import io.city4d.core.model.Vocabulary;
 import io.city4d.core.problem.ProblemException;
 import java.io.IOException;
 import java.time.Instant;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -39,8 +38,7 @@ public final class PayloadMapper {
         Map<String, Attribute> attributes = new LinkedHashMap<>();
         Double lat = null;
         Double lon = null;
-        for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
-            var field = it.next();
+        for (Map.Entry<String, JsonNode> field : root.properties()) {
             String key = field.getKey();
             JsonNode value = field.getValue();
             if (key.equals(profile.timeKey())) continue;

@@ -2,7 +2,6 @@ package io.city4d.core.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.Map;
 
 /** Reads the term definitions of a JSON-LD context object: each term and the IRI it stands for. */
@@ -15,8 +14,7 @@ public final class ContextTerms {
      */
     public static void collect(JsonNode contextObject, Map<String, String> into) {
         Map<String, String> raw = new HashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = contextObject.fields(); it.hasNext(); ) {
-            var e = it.next();
+        for (Map.Entry<String, JsonNode> e : contextObject.properties()) {
             String key = e.getKey();
             if (key.startsWith("@")) continue;
             JsonNode def = e.getValue();

@@ -188,7 +188,8 @@ public final class EntityJson {
             ArrayNode types = out.putArray("type");
             entity.types().forEach(types::add);
         }
-        if (sysAttrs && format != Format.KEY_VALUES) {
+        // keyValues too: the entity's own system attributes have a place there, its attributes' have not
+        if (sysAttrs) {
             if (entity.createdAt() != null) out.put("createdAt", Times.format(entity.createdAt()));
             if (entity.modifiedAt() != null) out.put("modifiedAt", Times.format(entity.modifiedAt()));
         }

@@ -217,6 +217,7 @@ public final class SubscriptionEngine implements ChangeListener, AutoCloseable {
                 inFlight.release();
                 deadLetter(active, message, attempt, undeliverable(error).getMessage());
             } else if (attempt <= retryDelays.size()) {
+                active.status().attemptFailed(clock.instant());
                 Duration delay = retryDelays.get(attempt - 1);
                 retries.schedule(() -> senders.execute(() -> attempt(active, message, attempt + 1)), delay.toMillis(), TimeUnit.MILLISECONDS);
             } else {

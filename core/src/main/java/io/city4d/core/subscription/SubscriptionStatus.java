@@ -34,6 +34,13 @@ public final class SubscriptionStatus {
         dirty = true;
     }
 
+    /** An attempt that failed and will be retried: the subscription shows it failed (clause 5.2.14), and counts the notification once, at the end. */
+    void attemptFailed(Instant at) {
+        lastNotification = at;
+        lastFailure = at;
+        dirty = true;
+    }
+
     void failed(Instant at) {
         timesFailed.incrementAndGet();
         lastNotification = at;
