@@ -77,7 +77,7 @@ final class LanguageChoice {
     }
 
     private void entity(ObjectNode entity) {
-        for (Iterator<Map.Entry<String, JsonNode>> it = entity.fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = entity.properties().iterator(); it.hasNext(); ) {
             var field = it.next();
             if (!EntityJson.ENTITY_MEMBERS.contains(field.getKey())) field.setValue(attribute(field.getValue()));
         }
@@ -91,7 +91,7 @@ final class LanguageChoice {
         }
         if (!(attribute instanceof ObjectNode object) || !(object.get("languageMap") instanceof ObjectNode map)) {
             if (attribute instanceof ObjectNode object && object.size() == 1 && object.get("dataset") instanceof ObjectNode dataset) {
-                dataset.fields().forEachRemaining(instance -> instance.setValue(attribute(instance.getValue())));
+                dataset.properties().forEach(instance -> instance.setValue(attribute(instance.getValue())));
             }
             return attribute;
         }
@@ -99,7 +99,7 @@ final class LanguageChoice {
         if (tag == null) return attribute;
         if (object.size() == 1) return map.get(tag); // keyValues: the string alone
         ObjectNode out = Json.NODES.objectNode();
-        object.fields().forEachRemaining(member -> {
+        object.properties().forEach(member -> {
             switch (member.getKey()) {
                 case "type" -> out.put("type", "Property");
                 case "languageMap" -> {

@@ -77,7 +77,7 @@ final class NgsiJson {
         if (attribute.isObject() && attribute.size() == 1 && attribute.get("dataset") instanceof ObjectNode dataset) {
             // keyValues of several instances (clause 4.5.4): each instance's simplified form by datasetId
             ObjectNode out = Json.NODES.objectNode();
-            dataset.fields().forEachRemaining(instance -> out.set(instance.getKey(), renameAttribute(instance.getValue(), names)));
+            dataset.properties().forEach(instance -> out.set(instance.getKey(), renameAttribute(instance.getValue(), names)));
             return Json.NODES.objectNode().set("dataset", out);
         }
         if (!EntityJson.isAttributeObject(attribute) || GeoJson.looksLikeGeometry(attribute)) return attribute;

@@ -86,7 +86,7 @@ public final class EntityJson {
      */
     public static Map<String, List<String>> takeNulled(ObjectNode body) {
         Map<String, List<String>> nulled = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = body.fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = body.properties().iterator(); it.hasNext(); ) {
             var field = it.next();
             if (ENTITY_MEMBERS.contains(field.getKey())) continue;
             JsonNode value = field.getValue();
