@@ -16,6 +16,7 @@ geojson  core          io.city4d.core.model.GeoJsonFuzzTest             geoJson
 times    core          io.city4d.core.model.TimesFuzzTest               dateTime
 entity   core          io.city4d.core.model.EntityJsonFuzzTest          entity
 payload  core          io.city4d.core.device.PayloadMapperFuzzTest      payload
+projection api-ngsild io.city4d.api.ngsild.ProjectionFuzzTest        projection
 topic    protocol-mqtt io.city4d.protocol.mqtt.DeviceTopicFuzzTest      topic
 mqtt     protocol-mqtt io.city4d.protocol.mqtt.MqttPacketFuzzTest       packets
 http     server        io.city4d.server.HttpFuzzTest                    request

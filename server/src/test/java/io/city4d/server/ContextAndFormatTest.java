@@ -64,6 +64,14 @@ class ContextAndFormatTest {
                 exchange.close();
             });
         }
+        contexts.createContext("/compound.jsonld", exchange -> {
+            byte[] body = ("{\"@context\": [\"" + url("/ctx.jsonld") + "\", \"https://uri.etsi.org/ngsi-ld/v1/ngsi-ld-core-context-v1.8.jsonld\"]}")
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/ld+json");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
         contexts.start();
         // Accepts connections and never answers a byte.
         silent = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
@@ -149,6 +157,28 @@ class ContextAndFormatTest {
     }
 
     @Test
+    void aCompoundContextThatImportsTheCoreContextIsNamedAlone() {
+        Api compound = api.link(url("/compound.jsonld"));
+        String id = "urn:ngsi-ld:AirQualityObserved:" + UUID.randomUUID();
+        assertThat(compound.post(NGSI + "/entities", "{\"id\":\"" + id + "\",\"type\":\"AirQualityObserved\"," + prop("pm25", 7) + "}").status()).isEqualTo(201);
+        JsonNode ld = compound.accept("application/ld+json").get(NGSI + "/entities/" + id).json();
+        assertThat(ld.get("@context").isTextual()).as(ld.toString()).isTrue();
+        assertThat(ld.get("@context").asText()).isEqualTo(url("/compound.jsonld"));
+        assertThat(ld.has("pm25")).isTrue();
+        JsonNode userOnly = api.link(url("/ctx.jsonld")).accept("application/ld+json").get(NGSI + "/entities/" + id).json();
+        assertThat(userOnly.get("@context").toString()).as("a context without the core one gets it beside").contains("ngsi-ld-core-context");
+    }
+
+    @Test
+    void unknownFormatsAndOptionsAreInvalidRequests() {
+        for (String query : List.of("format=invalidFormat", "options=invalidOptions", "options=keyValues,invalid", "format=keyValues&options=invalid")) {
+            Api.Response r = api.get(NGSI + "/entities/urn:ngsi-ld:Nothing:here?" + query);
+            assertThat(r.status()).as(query).isEqualTo(400);
+            assertThat(r.problemType()).as(query).isEqualTo("InvalidRequest");
+        }
+    }
+
+    @Test
     void normalizedConciseAndKeyValuesRepresentations() {
         String id = "urn:ngsi-ld:Spot:" + UUID.randomUUID();
         api.post(NGSI + "/entities", """
@@ -185,11 +215,36 @@ class ContextAndFormatTest {
     void hostedContextsCanBeAddedListedServedAndDeleted() {
         var stored = api.post(NGSI + "/jsonldContexts", "{\"@context\":{\"Lamp\":\"urn:example:Lamp\"}}");
         assertThat(stored.status()).isEqualTo(201);
-        String location = stored.header("Location").orElseThrow();
+        String location = api.baseUrl() + stored.header("Location").orElseThrow();
         var anonymous = new Api(api.baseUrl(), null).send("GET", location.substring(location.indexOf("/ngsi-ld")), null, null);
         assertThat(anonymous.status()).isEqualTo(200);
         assertThat(anonymous.json().at("/@context/Lamp").asText()).isEqualTo("urn:example:Lamp");
         assertThat(api.get(NGSI + "/jsonldContexts").json()).extracting(JsonNode::asText).contains(location);
+        String localId = location.substring(location.lastIndexOf('/') + 1);
+        JsonNode info = api.get(NGSI + "/jsonldContexts/" + localId + "?details=true").json();
+        assertThat(info.get("URL").asText()).isEqualTo(location);
+        assertThat(info.get("kind").asText()).isEqualTo("Hosted");
+        assertThat(info.get("localId").asText()).isEqualTo(localId);
+        assertThat(api.get(NGSI + "/jsonldContexts?details=true&kind=Hosted").json()).extracting(i -> i.get("URL").asText()).contains(location)
+                .doesNotContain("https://uri.etsi.org/ngsi-ld/v1/ngsi-ld-core-context-v1.8.jsonld");
+        assertThat(api.get(NGSI + "/jsonldContexts?kind=Cached").json()).extracting(JsonNode::asText).containsExactly("https://uri.etsi.org/ngsi-ld/v1/ngsi-ld-core-context-v1.8.jsonld");
+        assertThat(api.get(NGSI + "/jsonldContexts?kind=ImplicitlyCreated").json()).isEmpty();
+        for (String bad : List.of("?kind=other", "?details=other", "?details=true&kind=hosted")) {
+            assertThat(api.get(NGSI + "/jsonldContexts" + bad).status()).as(bad).isEqualTo(400);
+        }
+        assertThat(anonymous.header("Content-Type")).as("served as application/json (clause 5.13.4)").hasValue("application/json");
+        assertThat(api.tenant("elsewhere").get(NGSI + "/jsonldContexts/" + localId).status()).as("another tenant's context").isEqualTo(404);
+        String core = enc("https://uri.etsi.org/ngsi-ld/v1/ngsi-ld-core-context-v1.8.jsonld");
+        assertThat(api.get(NGSI + "/jsonldContexts/" + core + "?details=true").json().get("kind").asText()).isEqualTo("Cached");
+        assertThat(api.delete(NGSI + "/jsonldContexts/" + core).status()).as("the core context stays").isEqualTo(400);
+        for (String reload : List.of("?reload=true", "?reload=xxx")) {
+            assertThat(api.delete(NGSI + "/jsonldContexts/" + localId + reload).status()).as(reload).isEqualTo(400);
+            assertThat(api.delete(NGSI + "/jsonldContexts/nothing-here" + reload).status()).as(reload).isEqualTo(400);
+        }
+        assertThat(api.delete(NGSI + "/jsonldContexts/nothing-here?reload=false").status()).isEqualTo(404);
+        for (String context : List.of("42", "true", "[{\"a\":\"urn:a\"}, 5]")) {
+            assertThat(api.post(NGSI + "/jsonldContexts", "{\"@context\":" + context + "}").status()).as(context).isEqualTo(400);
+        }
 
         String id = "urn:ngsi-ld:Lamp:" + UUID.randomUUID();
         assertThat(api.link(location).post(NGSI + "/entities", "{\"id\":\"" + id + "\",\"type\":\"Lamp\"}").status()).isEqualTo(201);
@@ -197,7 +252,6 @@ class ContextAndFormatTest {
         assertThat(api.get(NGSI + "/jsonldContexts/core").body()).contains("\"ngsi-ld\"");
 
         assertThat(api.post(NGSI + "/jsonldContexts", "{\"Lamp\":\"urn:example:Lamp\"}").status()).isEqualTo(400);
-        String localId = location.substring(location.lastIndexOf('/') + 1);
         assertThat(api.delete(NGSI + "/jsonldContexts/" + localId).status()).isEqualTo(204);
         assertThat(api.get(NGSI + "/jsonldContexts/" + localId).status()).isEqualTo(404);
         assertThat(api.delete(NGSI + "/jsonldContexts/" + localId).status()).isEqualTo(404);

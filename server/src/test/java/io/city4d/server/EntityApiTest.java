@@ -125,7 +125,7 @@ class EntityApiTest {
             assertThat(running.api.post(NGSI + "/entities", entity(prefix + i, type, attrs)).status()).isEqualTo(201);
         }
         assertThat(ids(running.api.get(NGSI + "/entities?type=" + type).json())).hasSize(6);
-        assertThat(ids(running.api.get(NGSI + "/entities?id=" + prefix + "1," + prefix + "4").json())).containsExactlyInAnyOrder(prefix + "1", prefix + "4");
+        assertThat(ids(running.api.get(NGSI + "/entities?type=" + type + "&id=" + prefix + "1," + prefix + "4").json())).containsExactlyInAnyOrder(prefix + "1", prefix + "4");
         assertThat(ids(running.api.get(NGSI + "/entities?type=" + type + "&idPattern=" + enc(".*:[2-3]$")).json()))
                 .containsExactlyInAnyOrder(prefix + "2", prefix + "3");
         assertThat(ids(running.api.get(NGSI + "/entities?type=" + type + "&q=" + enc("level>=2;status==\"free\"")).json()))

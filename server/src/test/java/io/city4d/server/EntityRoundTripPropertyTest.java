@@ -65,7 +65,7 @@ class EntityRoundTripPropertyTest {
         ObjectNode copy = ((ObjectNode) concise.deepCopy()).put("id", copyId);
         assertThat(api.post(NGSI + "/entities", copy.toString()).status()).isEqualTo(201);
         assertThat(api.get(NGSI + "/entities/" + copyId).json()).isEqualTo(entity.deepCopy().put("id", copyId));
-        assertThat(api.get(NGSI + "/entities?id=" + id + "," + copyId + "&options=keyValues").json()).hasSize(2);
+        assertThat(api.get(NGSI + "/entities?id=" + id + "," + copyId + "&local=true&options=keyValues").json()).hasSize(2);
     }
 
     /**

@@ -41,6 +41,21 @@ class ErrorTest {
     }
 
     @Test
+    void unknownQueryParametersAreInvalidRequestsAndWriteNothing() {
+        for (String path : List.of("/entities?type=T&invalidParam=1", "/types?invalidParams=invalidValue", "/subscriptions?invalidParams=x",
+                "/attributes?details=true&colour=red", "/temporal/entities?type=T&Attrs=p", "/attributes?limit=5", "/types/T?details=true",
+                "/attributes/p?type=T")) {
+            assertThat(problem(running.api.get(NGSI + path), 400)).as(path).isEqualTo("InvalidRequest");
+        }
+        assertThat(problem(running.api.post(NGSI + "/entities?invalidParams=1", "{\"id\":\"urn:x:unknown-param\",\"type\":\"T\"}"), 400)).isEqualTo("InvalidRequest");
+        assertThat(running.api.get(NGSI + "/entities/urn:x:unknown-param").status()).isEqualTo(404);
+        for (String path : List.of("/entities?type=T&scopeQ=/Madrid", "/entities?type=T&expandValues=status", "/temporal/entities?type=T&timeproperty=modifiedAt")) {
+            assertThat(problem(running.api.get(NGSI + path), 422)).as(path).isEqualTo("OperationNotSupported");
+        }
+        assertThat(running.api.get(NGSI + "/temporal/entities?type=T&timeproperty=observedAt").status()).isNotEqualTo(422);
+    }
+
+    @Test
     void malformedAndEmptyBodiesAreInvalidRequests() {
         assertThat(problem(running.api.post(NGSI + "/entities", "{\"id\": "), 400)).isEqualTo("InvalidRequest");
         assertThat(problem(running.api.post(NGSI + "/entities", "not json at all"), 400)).isEqualTo("InvalidRequest");

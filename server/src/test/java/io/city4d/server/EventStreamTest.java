@@ -84,6 +84,7 @@ class EventStreamTest {
         String context = running.api.post(Api.NGSI + "/jsonldContexts",
                 "{\"@context\":{\"Station\":\"https://uri.etsi.org/ngsi-ld/default-context/AirQualityObserved\","
                         + "\"fineDust\":\"https://uri.etsi.org/ngsi-ld/default-context/pm25\"}}").header("Location").orElseThrow();
+        context = running.api.baseUrl() + context;
         String link = "<" + context + ">; " + Api.LINK_REL;
         try (Stream stream = Stream.open(running.server.request("/events?type=Station").header("Link", link))) {
             assertThat(stream.response().headers().firstValue("Link").orElse("")).contains(context);

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class RouteAuthorizationTest {
     private static final String PARAM = "urn:ngsi-ld:Route:1";
     /** Open to anyone, by method and path: health, the status page, and one hosted @context (JSON-LD processors fetch it). */
-    private static final Set<String> PUBLIC = Set.of("GET /health", "GET /", "GET /api/v1/status", "GET /ngsi-ld/v1/jsonldContexts/{id}");
+    private static final Set<String> PUBLIC = Set.of("GET /health", "GET /", "GET /api/v1/status", "GET /ngsi-ld/v1/jsonldContexts/{+id}");
     /** Open to a device: sending its own readings. */
     private static final Set<String> DEVICE = Set.of("POST /ingest/v1/devices/{deviceId}");
     private static final List<String> METHODS = List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
@@ -110,7 +110,8 @@ class RouteAuthorizationTest {
         for (String open : routesOpen) {
             String[] parts = open.split(" ", 2);
             boolean methodMatches = parts[0].equals(method) || parts[0].equals("GET") && method.equals("HEAD");
-            if (methodMatches && served.matches(parts[1].replaceAll("\\{[^}]+}", "[^/]+"))) return true;
+            // {+name} takes the rest of the path, slashes included
+            if (methodMatches && served.matches(parts[1].replaceAll("\\{\\+[^}]+}", ".+").replaceAll("\\{[^}]+}", "[^/]+"))) return true;
         }
         return false;
     }

@@ -116,6 +116,23 @@ class TemporalApiTest {
     }
 
     @Test
+    void pickAndOmitProjectTemporalRepresentations() {
+        String type = freshType();
+        String id = sensorWithHistory(type);
+        JsonNode picked = running.api.get(NGSI + "/temporal/entities/" + id + "?pick=id,pm25&lastN=1").json();
+        assertThat(picked.has("type")).isFalse();
+        assertThat(values(picked.get("pm25"))).containsExactly(40);
+        assertThat(running.api.get(NGSI + "/temporal/entities/" + id + "?omit=pm25").json().has("pm25")).isFalse();
+        assertThat(running.api.get(NGSI + "/temporal/entities/" + id + "?pick=nothing").status()).isEqualTo(404);
+        JsonNode query = running.api.get(NGSI + "/temporal/entities?type=" + type + "&omit=type&lastN=1").json();
+        assertThat(query).hasSize(1);
+        assertThat(query.get(0).has("type")).isFalse();
+        for (String bad : List.of("pick=pm25&attrs=pm25", "pick=" + enc("pm25{x}"), "pick=pm25&omit=pm25")) {
+            assertThat(running.api.get(NGSI + "/temporal/entities/" + id + "?" + bad).status()).as(bad).isEqualTo(400);
+        }
+    }
+
+    @Test
     void unknownEntitiesAndBadParametersAreRefused() {
         String id = sensorWithHistory(freshType());
         assertThat(running.api.get(NGSI + "/temporal/entities/urn:ngsi-ld:X:nobody").status()).isEqualTo(404);

@@ -17,9 +17,9 @@ import io.city4d.core.port.Change;
 import io.city4d.core.port.EntityStore;
 import io.city4d.core.problem.ProblemException;
 import io.city4d.core.problem.ProblemType;
-import io.city4d.core.query.EntityQuery;
-import io.city4d.core.query.GeoQuery;
-import io.city4d.core.query.QueryParser;
+
+
+
 import io.city4d.core.query.QueryResult;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.HttpRules;
@@ -162,43 +162,15 @@ final class BatchRoutes implements HttpService {
         Authentication.requireRead(req);
         String tenant = tenants.existing(req);
         LdExchange.Body body = ld.body(req, LdExchange.BODY_TYPES);
-        JsonNode q = EntityRoutes.requireObject(body.json());
         LdContext ctx = body.context();
-        java.util.Set<String> ids = null;
-        java.util.Set<String> types = null;
-        String idPattern = null;
-        if (q.has("entities")) {
-            for (JsonNode selector : q.get("entities")) {
-                if (selector.hasNonNull("id")) (ids == null ? ids = new java.util.LinkedHashSet<>() : ids).add(EntityIds.requireUri(selector.get("id").asText(), "id"));
-                if (selector.hasNonNull("type")) {
-                    java.util.Set<String> t = QueryParams.typeSet(selector.get("type").asText(), ctx);
-                    if (types == null) types = new java.util.LinkedHashSet<>();
-                    types.addAll(t);
-                }
-                if (selector.hasNonNull("idPattern")) idPattern = selector.get("idPattern").asText();
-            }
-        }
-        java.util.Set<String> attrs = null;
-        if (q.has("attrs")) {
-            attrs = new java.util.LinkedHashSet<>();
-            for (JsonNode a : q.get("attrs")) attrs.add(ctx.expand(a.asText()));
-        }
-        var expr = q.hasNonNull("q") ? QueryParser.parse(q.get("q").asText()).renameAttributes(ctx::expand) : null;
-        GeoQuery geo = null;
-        if (q.has("geoQ")) {
-            JsonNode g = q.get("geoQ");
-            geo = GeoQuery.parse(g.path("georel").asText(null), g.path("geometry").asText(null),
-                    g.has("coordinates") ? g.get("coordinates").toString() : null,
-                    g.hasNonNull("geoproperty") ? ctx.expand(g.get("geoproperty").asText()) : null);
-        }
-        EntityQuery query = new EntityQuery(ids, idPattern, types, expr, geo, attrs,
-                Requests.intParam(req, "limit", EntityQuery.DEFAULT_LIMIT), Requests.intParam(req, "offset", 0),
-                "true".equals(Requests.param(req, "count")));
-        if (!query.isRestricted()) throw ProblemException.badData("a query needs entities, attrs, q or geoQ");
-        QueryResult result = store.query(tenant, query);
-        EntityView view = EntityView.of(QueryParams.options(req), Requests.param(req, "format"), attrs, ctx, null);
-        if (query.count()) res.header(Pagination.RESULTS_COUNT, Long.toString(result.totalCount()));
-        ld.send(res, 200, view.renderAll(result.entities()), ctx, ld.accepted(req, false));
+        String mediaType = ld.accepted(req, true);
+        QueryBody query = QueryBody.read(EntityRoutes.requireObject(body.json()), ctx, req);
+        EntityView view = EntityView.of(QueryParams.options(req), Requests.param(req, "format"), query.members(),
+                new LinkedEntities(query.join(), id -> store.find(tenant, id)), ctx, QueryParams.geometryProperty(req, mediaType));
+        QueryResult result = store.query(tenant, query.query());
+        if (query.query().count()) res.header(Pagination.RESULTS_COUNT, Long.toString(result.totalCount()));
+        if (LdExchange.GEO_JSON.equals(mediaType)) ld.sendGeoJson(req, res, view.featureCollection(result.entities()), ctx);
+        else ld.send(res, 200, view.renderAll(result.entities()), ctx, mediaType);
     }
 
     /** An entity whose attributes were only partly written (noOverwrite) did not succeed as asked. */

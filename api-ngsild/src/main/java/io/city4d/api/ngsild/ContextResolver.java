@@ -87,23 +87,27 @@ public final class ContextResolver implements AutoCloseable {
     private LdContext build(JsonNode contextValue) {
         Map<String, String> terms = new LinkedHashMap<>(CoreContext.terms());
         List<String> urls = new ArrayList<>();
-        apply(contextValue, terms, urls, 0);
+        List<String> reached = new ArrayList<>();
+        apply(contextValue, terms, urls, reached, 0);
         // The core context's terms win: NGSI-LD says they cannot be overridden.
         terms.putAll(CoreContext.terms());
-        if (!urls.contains(Vocabulary.CORE_CONTEXT_URL)) urls.add(Vocabulary.CORE_CONTEXT_URL);
+        // Named once: beside a context that already imports it, the core context would be said twice.
+        if (reached.stream().noneMatch(ContextResolver::isCore)) urls.add(Vocabulary.CORE_CONTEXT_URL);
         return new LdContext(terms, urls);
     }
 
-    private void apply(JsonNode value, Map<String, String> terms, List<String> urls, int depth) {
+    /** Collects the terms, the URLs a response names (those at the top) and every URL reached, imports included. */
+    private void apply(JsonNode value, Map<String, String> terms, List<String> urls, List<String> reached, int depth) {
         if (depth > MAX_DEPTH) throw ProblemException.badData("@context nests too deeply");
         if (value.isArray()) {
-            for (JsonNode v : value) apply(v, terms, urls, depth + 1);
+            for (JsonNode v : value) apply(v, terms, urls, reached, depth + 1);
         } else if (value.isTextual()) {
             String url = value.asText();
             if (depth == 0 || depth == 1) urls.add(url);
+            reached.add(url);
             if (isCore(url)) return;
             JsonNode doc = load(url);
-            apply(doc.has("@context") ? doc.get("@context") : doc, terms, urls, depth + 1);
+            apply(doc.has("@context") ? doc.get("@context") : doc, terms, urls, reached, depth + 1);
         } else if (value.isObject()) {
             ContextTerms.collect(value, terms);
         } else {

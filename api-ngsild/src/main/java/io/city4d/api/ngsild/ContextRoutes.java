@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.city4d.api.common.Authentication;
 import io.city4d.api.common.Requests;
 import io.city4d.core.model.Json;
+import io.city4d.core.model.Times;
 import io.city4d.core.model.Vocabulary;
 import io.city4d.core.port.DocumentStore;
 import io.city4d.core.problem.ProblemException;
@@ -25,6 +26,10 @@ import java.util.UUID;
 final class ContextRoutes implements HttpService {
     static final String CORE_ID = "core";
     private static final String OWNER = "tenant";
+    private static final String CREATED = "createdAt";
+    private static final String HOSTED = "Hosted";
+    private static final String CACHED = "Cached";
+    private static final Set<String> KINDS = Set.of(HOSTED, CACHED, "ImplicitlyCreated");
     private final DocumentStore documents;
     private final ContextResolver resolver;
     private final String localPrefix;
@@ -37,16 +42,40 @@ final class ContextRoutes implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        rules.get("/", this::list).post("/", this::add).get("/{id}", this::get).delete("/{id}", this::delete);
+        // {+id}: a context is also named by its whole URL, percent-encoded, whose slashes arrive decoded
+        rules.get("/", this::list).post("/", this::add).get("/{+id}", this::get).delete("/{+id}", this::delete);
     }
 
+    /** The contexts, as URLs or (details=true) ContextInfo objects (clause 5.2.41); kind picks Hosted or Cached ones. */
     private void list(ServerRequest req, ServerResponse res) {
         Authentication.requireRead(req);
         String tenant = Requests.tenant(req);
-        ArrayNode urls = Json.NODES.arrayNode().add(Vocabulary.CORE_CONTEXT_URL);
-        // one whose stored text cannot be read is left out
-        documents.list(ContextResolver.STORED, "", 10_000, unreadable -> { }).stream().filter(d -> owner(d.body()).equals(tenant)).forEach(d -> urls.add(localPrefix + d.id()));
-        res.header(HeaderNames.CONTENT_TYPE, LdExchange.JSON).send(urls.toString());
+        boolean details = details(req);
+        String kind = Requests.param(req, "kind");
+        if (kind != null && !KINDS.contains(kind)) throw ProblemException.badData("kind must be Hosted, Cached or ImplicitlyCreated: " + kind);
+        ArrayNode out = Json.NODES.arrayNode();
+        if (kind == null || kind.equals(CACHED)) out.add(details ? info(Vocabulary.CORE_CONTEXT_URL, null, CACHED, null) : Json.NODES.textNode(Vocabulary.CORE_CONTEXT_URL));
+        if (kind == null || kind.equals(HOSTED)) {
+            // one whose stored text cannot be read is left out
+            documents.list(ContextResolver.STORED, "", 10_000, unreadable -> { }).stream().filter(d -> owner(d.body()).equals(tenant))
+                    .forEach(d -> out.add(details ? info(localPrefix + d.id(), d.id(), HOSTED, d.body().path(CREATED).asText(null)) : Json.NODES.textNode(localPrefix + d.id())));
+        }
+        res.header(HeaderNames.CONTENT_TYPE, LdExchange.JSON).send(out.toString());
+    }
+
+    private static boolean details(ServerRequest req) {
+        String details = Requests.param(req, "details");
+        if (details == null || details.equals("false")) return false;
+        if (details.equals("true")) return true;
+        throw ProblemException.badData("details must be true or false: " + details);
+    }
+
+    private static ObjectNode info(String url, String localId, String kind, String createdAt) {
+        ObjectNode info = Json.NODES.objectNode().put("URL", url);
+        if (localId != null) info.put("localId", localId);
+        info.put("kind", kind);
+        if (createdAt != null) info.put("createdAt", createdAt);
+        return info;
     }
 
     private void add(ServerRequest req, ServerResponse res) {
@@ -55,27 +84,50 @@ final class ContextRoutes implements HttpService {
         Requests.requireContentType(req, Set.of(LdExchange.JSON, LdExchange.LD_JSON));
         JsonNode body = Requests.json(req);
         if (!body.isObject() || !body.has("@context")) throw ProblemException.badData("a context document is an object with @context");
+        JsonNode context = body.get("@context");
+        boolean wellFormed = context.isObject() || context.isTextual()
+                || context.isArray() && java.util.stream.StreamSupport.stream(context.spliterator(), false).allMatch(c -> c.isObject() || c.isTextual());
+        if (!wellFormed) throw ProblemException.badData("@context is an object, a URL or an array of them");
         String id = UUID.randomUUID().toString();
-        ObjectNode stored = Json.NODES.objectNode().put(OWNER, tenant);
+        ObjectNode stored = Json.NODES.objectNode().put(OWNER, tenant).put(CREATED, Times.format(java.time.Instant.now()));
         stored.set("body", body);
         documents.put(ContextResolver.STORED, "", id, stored);
-        res.status(201).header(HeaderNames.LOCATION, localPrefix + id).send();
+        // Relative, as the spec's examples (clause 6.29.3.2) write it; the context's URL is localPrefix + id.
+        res.status(201).header(HeaderNames.LOCATION, ContextResolver.HOSTED_PATH + id).send();
     }
 
     private void get(ServerRequest req, ServerResponse res) {
         String id = req.path().pathParameters().get("id");
-        JsonNode doc = CORE_ID.equals(id) ? resolver.coreContextDocument()
-                : documents.get(ContextResolver.STORED, "", id).map(d -> d.get("body")).orElseThrow(() -> ProblemException.notFound("no @context " + id));
-        res.header(HeaderNames.CONTENT_TYPE, LdExchange.LD_JSON).send(doc.toString());
+        boolean details = details(req);
+        if (isCore(id)) {
+            if (details) res.header(HeaderNames.CONTENT_TYPE, LdExchange.JSON).send(info(Vocabulary.CORE_CONTEXT_URL, CORE_ID, CACHED, null).toString());
+            else res.header(HeaderNames.CONTENT_TYPE, LdExchange.JSON).send(resolver.coreContextDocument().toString());
+            return;
+        }
+        JsonNode stored = documents.get(ContextResolver.STORED, "", id)
+                .filter(d -> req.headers().first(Requests.TENANT).map(t -> t.equals(owner(d))).orElse(true))
+                .orElseThrow(() -> ProblemException.notFound("no @context " + id));
+        if (details) res.header(HeaderNames.CONTENT_TYPE, LdExchange.JSON).send(info(localPrefix + id, id, HOSTED, stored.path(CREATED).asText(null)).toString());
+        else res.header(HeaderNames.CONTENT_TYPE, LdExchange.JSON).send(stored.get("body").toString());
     }
 
+    /** Deletes a hosted context of the tenant; reload (clause 5.13.5) is for cached contexts, which are not deleted here. */
     private void delete(ServerRequest req, ServerResponse res) {
         Authentication.requireWrite(req);
         String tenant = Requests.tenant(req);
         String id = req.path().pathParameters().get("id");
+        String reload = Requests.param(req, "reload");
+        if (reload != null && !reload.equals("false")) {
+            throw ProblemException.badData(reload.equals("true") ? "reload=true applies to cached contexts; this one is hosted or not known" : "reload must be true or false: " + reload);
+        }
+        if (isCore(id)) throw ProblemException.badData("the core context cannot be deleted");
         boolean owned = documents.get(ContextResolver.STORED, "", id).map(d -> owner(d).equals(tenant)).orElse(false);
         if (!owned || !documents.delete(ContextResolver.STORED, "", id)) throw ProblemException.notFound("no such @context");
         res.status(204).send();
+    }
+
+    private static boolean isCore(String id) {
+        return CORE_ID.equals(id) || Vocabulary.CORE_CONTEXT_URL.equals(id);
     }
 
     /** The tenant that added a stored context; those from before tenants were recorded belong to the default tenant. */

@@ -13,10 +13,12 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import java.util.Set;
 import java.util.UUID;
 
 /** /types and /attributes: what kinds of entities and attributes the twin holds (NGSI-LD clause 5.7.5 to 5.7.10). */
 final class DiscoveryRoutes implements HttpService {
+    private static final Set<String> DETAILS = Set.of("details");
     private final EntityStore store;
     private final LdExchange ld;
     private final Tenants tenants;
@@ -30,13 +32,14 @@ final class DiscoveryRoutes implements HttpService {
     @Override
     public void routing(HttpRules rules) {
         rules.get("/types", this::types)
-                .get("/types/{type}", this::type)
+                .get("/types/{+type}", this::type)
                 .get("/attributes", this::attributes)
-                .get("/attributes/{attr}", this::attribute);
+                .get("/attributes/{+attr}", this::attribute);
     }
 
     private void types(ServerRequest req, ServerResponse res) {
         Authentication.requireRead(req);
+        KnownParameters.requireOnly(req, DETAILS);
         LdContext ctx = ld.linkContext(req);
         var types = store.types(tenants.existing(req));
         if ("true".equals(Requests.param(req, "details"))) {
@@ -54,6 +57,7 @@ final class DiscoveryRoutes implements HttpService {
 
     private void type(ServerRequest req, ServerResponse res) {
         Authentication.requireRead(req);
+        KnownParameters.requireOnly(req, Set.of());
         LdContext ctx = ld.linkContext(req);
         String type = ctx.expand(req.path().pathParameters().get("type"));
         TypeSummary t = store.types(tenants.existing(req)).stream().filter(s -> s.type().equals(type)).findFirst()
@@ -67,6 +71,7 @@ final class DiscoveryRoutes implements HttpService {
 
     private void attributes(ServerRequest req, ServerResponse res) {
         Authentication.requireRead(req);
+        KnownParameters.requireOnly(req, DETAILS);
         LdContext ctx = ld.linkContext(req);
         var attributes = store.attributes(tenants.existing(req));
         if ("true".equals(Requests.param(req, "details"))) {
@@ -80,6 +85,7 @@ final class DiscoveryRoutes implements HttpService {
 
     private void attribute(ServerRequest req, ServerResponse res) {
         Authentication.requireRead(req);
+        KnownParameters.requireOnly(req, Set.of());
         LdContext ctx = ld.linkContext(req);
         String name = ctx.expand(req.path().pathParameters().get("attr"));
         AttributeSummary a = store.attributes(tenants.existing(req)).stream().filter(s -> s.attribute().equals(name)).findFirst()

@@ -75,12 +75,13 @@ final class EntityRoutes implements HttpService {
         LdContext ctx = ld.linkContext(req);
         String mediaType = ld.accepted(req, true);
         EntityQuery query = QueryParams.entityQuery(req, ctx, true);
+        EntityView view = view(req, tenant, ctx, mediaType, query.attrs());
         Pagination.Page<Entity> page = Pagination.query(store, tenant, query);
-        EntityView view = EntityView.of(QueryParams.options(req), Requests.param(req, "format"), query.attrs(), ctx, Requests.param(req, "geometryProperty"));
         Pagination.headers(req, res, query, page, mediaType);
         List<Entity> entities = instancesOf(req, page.items());
-        JsonNode body = LdExchange.GEO_JSON.equals(mediaType) ? view.featureCollection(entities) : view.renderAll(entities);
-        ld.send(res, 200, LanguageChoice.apply(LanguageChoice.of(Requests.param(req, "lang")), body), ctx, mediaType);
+        LanguageChoice lang = LanguageChoice.of(Requests.param(req, "lang"));
+        if (LdExchange.GEO_JSON.equals(mediaType)) ld.sendGeoJson(req, res, LanguageChoice.apply(lang, view.featureCollection(entities)), ctx);
+        else ld.send(res, 200, LanguageChoice.apply(lang, view.renderAll(entities)), ctx, mediaType);
     }
 
     private void get(ServerRequest req, ServerResponse res) {
@@ -88,11 +89,22 @@ final class EntityRoutes implements HttpService {
         String tenant = tenants.existing(req);
         LdContext ctx = ld.linkContext(req);
         String mediaType = ld.accepted(req, true);
-        Entity entity = instancesOf(req, List.of(existing(tenant, id(req)))).get(0);
-        EntityView view = EntityView.of(QueryParams.options(req), Requests.param(req, "format"),
-                QueryParams.set(Requests.listParam(req, "attrs"), ctx), ctx, Requests.param(req, "geometryProperty"));
-        JsonNode body = LdExchange.GEO_JSON.equals(mediaType) ? view.feature(entity) : view.render(entity);
-        ld.send(res, 200, LanguageChoice.apply(LanguageChoice.of(Requests.param(req, "lang")), body), ctx, mediaType);
+        EntityView view = view(req, tenant, ctx, mediaType, QueryParams.set(Requests.listParam(req, "attrs"), ctx));
+        Entity entity = existing(tenant, id(req));
+        Set<String> types = QueryParams.typeSet(Requests.param(req, "type"), ctx);
+        if (types != null && types.stream().noneMatch(entity::hasType)) throw ProblemException.notFound("entity " + entity.id() + " has none of the types asked for");
+        if (view.members().attrs() != null && view.members().attrs().stream().noneMatch(entity.attributes()::containsKey)) {
+            throw ProblemException.notFound("entity " + entity.id() + " has none of the attributes asked for");
+        }
+        Entity shown = instancesOf(req, List.of(entity)).get(0);
+        LanguageChoice lang = LanguageChoice.of(Requests.param(req, "lang"));
+        if (LdExchange.GEO_JSON.equals(mediaType)) {
+            ld.sendGeoJson(req, res, LanguageChoice.apply(lang, view.feature(shown)), ctx);
+            return;
+        }
+        JsonNode body = view.renderOne(shown);
+        if (body.isEmpty()) throw ProblemException.notFound("pick and omit leave no member of entity " + entity.id());
+        ld.send(res, 200, LanguageChoice.apply(lang, body), ctx, mediaType);
     }
 
     /** The entities with the attribute instances that the datasetId parameter names, or all of them without it. */
@@ -104,6 +116,13 @@ final class EntityRoutes implements HttpService {
         });
         Set<String> wanted = Set.copyOf(datasetIds);
         return entities.stream().map(e -> e.withInstancesOf(wanted)).toList();
+    }
+
+    /** How the entities of a read are shown: format, options, attrs, pick and omit, join, geometryProperty. */
+    private EntityView view(ServerRequest req, String tenant, LdContext ctx, String mediaType, Set<String> attrs) {
+        String geometryProperty = QueryParams.geometryProperty(req, mediaType);
+        LinkedEntities links = new LinkedEntities(JoinParams.of(req), linkedId -> store.find(tenant, linkedId));
+        return EntityView.of(QueryParams.options(req), Requests.param(req, "format"), QueryParams.members(req, attrs, ctx), links, ctx, geometryProperty);
     }
 
     private void replace(ServerRequest req, ServerResponse res) {

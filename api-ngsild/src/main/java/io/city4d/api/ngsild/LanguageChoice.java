@@ -63,7 +63,7 @@ final class LanguageChoice {
     }
 
     /** A rendered body (an entity, an array of them, a GeoJSON Feature or FeatureCollection) with languages chosen. */
-    static JsonNode apply(LanguageChoice choice, JsonNode body) {
+    static <T extends JsonNode> T apply(LanguageChoice choice, T body) {
         if (choice == null) return body;
         if (body.isArray()) body.forEach(element -> apply(choice, element));
         else if (body.isObject()) {

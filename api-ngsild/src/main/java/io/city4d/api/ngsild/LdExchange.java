@@ -11,6 +11,7 @@ import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -22,6 +23,7 @@ final class LdExchange {
     static final String MERGE_PATCH = "application/merge-patch+json";
     static final Set<String> BODY_TYPES = Set.of(JSON, LD_JSON);
     static final Set<String> PATCH_TYPES = Set.of(JSON, LD_JSON, MERGE_PATCH);
+    private static final io.helidon.http.HeaderName PREFER = io.helidon.http.HeaderNames.create("Prefer");
     private static final String LINK_REL = "rel=\"http://www.w3.org/ns/json-ld#context\"; type=\"application/ld+json\"";
 
     private final ContextResolver contexts;
@@ -55,21 +57,29 @@ final class LdExchange {
         return contexts.fromLinkHeader(req.headers().first(HeaderNames.LINK).orElse(null));
     }
 
-    /** The response media type the client accepts: JSON, JSON-LD or (when allowed) GeoJSON; 406 otherwise. */
+    /** The response media type the client accepts: JSON, JSON-LD or (when allowed) GeoJSON, by weight and then in that order; 406 otherwise. */
     String accepted(ServerRequest req, boolean geoJsonAllowed) {
-        String accept = req.headers().first(HeaderNames.ACCEPT).orElse("*/*").toLowerCase(Locale.ROOT);
-        for (String part : accept.split(",")) {
-            String type = part.split(";", 2)[0].trim();
-            switch (type) {
-                case JSON, "*/*", "application/*" -> { return JSON; }
-                case LD_JSON -> { return LD_JSON; }
-                case GEO_JSON -> {
-                    if (geoJsonAllowed) return GEO_JSON;
-                }
-                default -> { }
-            }
+        String accept = req.headers().first(HeaderNames.ACCEPT).orElse("*/*");
+        String chosen = AcceptHeader.choose(accept, geoJsonAllowed ? List.of(JSON, LD_JSON, GEO_JSON) : List.of(JSON, LD_JSON));
+        if (chosen == null) {
+            throw new ProblemException(ProblemType.NOT_ACCEPTABLE, "Accept must allow application/json or application/ld+json" + (geoJsonAllowed ? " or application/geo+json" : ""));
         }
-        throw new ProblemException(ProblemType.NOT_ACCEPTABLE, "Accept must allow application/json or application/ld+json" + (geoJsonAllowed ? " or application/geo+json" : ""));
+        return chosen;
+    }
+
+    /**
+     * Sends a GeoJSON Feature or FeatureCollection with the context as its {@code @context} member (clause 6.3.15), or
+     * in a Link header when the client prefers plain GeoJSON ({@code Prefer: body=json}).
+     */
+    void sendGeoJson(ServerRequest req, ServerResponse res, ObjectNode body, LdContext context) {
+        boolean plain = req.headers().all(PREFER, List::of).stream().anyMatch(p -> p.replace(" ", "").toLowerCase(Locale.ROOT).contains("body=json"));
+        if (plain) {
+            send(res, 200, body, context, GEO_JSON);
+            return;
+        }
+        body.set("@context", contextValue(context));
+        res.status(200).header(HeaderNames.CONTENT_TYPE, GEO_JSON);
+        res.send(body.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /** Sends an object or an array of objects, with the context as a Link header (JSON) or in each object (JSON-LD). */

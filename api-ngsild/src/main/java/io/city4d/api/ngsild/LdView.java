@@ -14,7 +14,7 @@ public final class LdView {
 
     LdView(LdContext context) {
         this.context = context;
-        this.normalized = new EntityView(Format.NORMALIZED, false, null, context, null);
+        this.normalized = new EntityView(Format.NORMALIZED, false, MemberFilter.ALL, LinkedEntities.NONE, context, null);
     }
 
     /** The IRI of a type or attribute name. */

@@ -78,6 +78,7 @@ public final class NgsiLdApi implements AutoCloseable {
         routing.addFilter(TenantEcho.INSTANCE);
         routing.addFilter(TrailingSlash.INSTANCE);
         routing.addFilter(LengthRequired.INSTANCE);
+        routing.addFilter(KnownParameters.INSTANCE);
     }
 
     /** Registers the API's services. */

@@ -20,7 +20,10 @@ final class QueryParams {
     static EntityQuery entityQuery(ServerRequest req, LdContext ctx, boolean requireRestriction) {
         Set<String> ids = set(Requests.listParam(req, "id"), null);
         if (ids != null) ids.forEach(id -> EntityIds.requireUri(id, "id"));
-        Set<String> types = typeSet(Requests.param(req, "type"), ctx);
+        Boolean local = local(req);
+        boolean anyType = "*".equals(Requests.param(req, "type"));
+        if (anyType && Boolean.FALSE.equals(local)) throw ProblemException.badData("type=* selects every type of this broker: it cannot come with local=false");
+        Set<String> types = anyType ? null : typeSet(Requests.param(req, "type"), ctx);
         String q = Requests.param(req, "q");
         QExpr expr = q == null ? null : QueryParser.parse(q).renameAttributes(ctx::expand);
         String georel = Requests.param(req, "georel");
@@ -32,10 +35,25 @@ final class QueryParams {
         int offset = Requests.intParam(req, "offset", 0);
         boolean count = "true".equals(Requests.param(req, "count"));
         EntityQuery query = new EntityQuery(ids, Requests.param(req, "idPattern"), types, expr, geo, attrs, limit, offset, count);
-        if (requireRestriction && !query.isRestricted()) {
-            throw ProblemException.badData("a query needs at least one of type, id, idPattern, attrs, q or a geo-query");
+        boolean selective = types != null || anyType || attrs != null || expr != null || geo != null || Boolean.TRUE.equals(local);
+        if (requireRestriction && !selective) {
+            throw ProblemException.badData("a query needs at least one of type, attrs, q or a geo-query, or local=true (clause 5.7.2.4)");
         }
         return query;
+    }
+
+    /**
+     * The local flag: without registrations every query of City4D is local, so local=true only says that a query may
+     * select without type, attrs, q or geo-query (it pages over all entities, in id order).
+     */
+    private static Boolean local(ServerRequest req) {
+        String local = Requests.param(req, "local");
+        if (local == null) return null;
+        return switch (local) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw ProblemException.badData("local must be true or false: " + local);
+        };
     }
 
     /** NGSI-LD 1.8 type expressions: a list with ',' or '|' means any of them. */
@@ -58,8 +76,28 @@ final class QueryParams {
         return out;
     }
 
+    /** geometryProperty, which only a GeoJSON answer has (clause 6.3.15). */
+    static String geometryProperty(ServerRequest req, String mediaType) {
+        String geometryProperty = Requests.param(req, "geometryProperty");
+        if (geometryProperty != null && !LdExchange.GEO_JSON.equals(mediaType)) throw ProblemException.badData("geometryProperty needs Accept: application/geo+json");
+        return geometryProperty;
+    }
+
+    /** The members that attrs, pick and omit let a response show. */
+    static MemberFilter members(ServerRequest req, Set<String> attrs, LdContext ctx) {
+        return MemberFilter.of(attrs, Projection.parse("pick", Requests.param(req, "pick"), ctx), Projection.parse("omit", Requests.param(req, "omit"), ctx));
+    }
+
+    /** The options of NGSI-LD (clause 6.3.7 and the temporal ones); any other is 400 InvalidRequest. */
+    static final Set<String> OPTIONS = Set.of("keyValues", "simplified", "concise", "normalized", "sysAttrs", "noOverwrite", "update",
+            "replace", "temporalValues", "aggregatedValues");
+
     static Set<String> options(ServerRequest req) {
         Set<String> out = set(Requests.listParam(req, "options"), null);
-        return out == null ? Set.of() : out;
+        if (out == null) return Set.of();
+        out.stream().filter(o -> !OPTIONS.contains(o)).findFirst().ifPresent(o -> {
+            throw ProblemException.invalid("unknown option: " + o);
+        });
+        return out;
     }
 }

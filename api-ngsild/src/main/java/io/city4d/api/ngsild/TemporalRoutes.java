@@ -66,12 +66,17 @@ final class TemporalRoutes implements HttpService {
         Authentication.requireHistory(req);
         LdContext ctx = ld.linkContext(req);
         EntityQuery entities = QueryParams.entityQuery(req, ctx, true);
+        MemberFilter members = members(req, entities.attrs(), ctx);
         String tenant = tenants.existing(req);
         String mediaType = ld.accepted(req, false);
         TemporalResult result = store.temporal(tenant, temporalQuery(req, entities, entities.attrs()));
         ArrayNode out = Json.NODES.arrayNode();
         Set<String> options = QueryParams.options(req);
-        result.entities().forEach(e -> out.add(render(e, ctx, options)));
+        result.entities().forEach(e -> {
+            ObjectNode rendered = render(e, ctx, options);
+            members.filterCompacted(rendered, ctx);
+            if (!rendered.isEmpty()) out.add(rendered);
+        });
         Pagination.headers(req, res, entities, Pagination.of(store, tenant, entities, result.entities()), mediaType);
         ld.send(res, 200, out, ctx, mediaType);
     }
@@ -81,10 +86,21 @@ final class TemporalRoutes implements HttpService {
         LdContext ctx = ld.linkContext(req);
         String id = EntityRoutes.id(req);
         Set<String> attrs = QueryParams.set(Requests.listParam(req, "attrs"), ctx);
+        MemberFilter members = members(req, attrs, ctx);
         EntityQuery one = new EntityQuery(Set.of(id), null, null, null, null, null, 1, 0, false);
         TemporalResult result = store.temporal(tenants.existing(req), temporalQuery(req, one, attrs));
         if (result.entities().isEmpty()) throw ProblemException.notFound("entity not found: " + id);
-        ld.send(res, 200, render(result.entities().get(0), ctx, QueryParams.options(req)), ctx, ld.accepted(req, false));
+        ObjectNode rendered = render(result.entities().get(0), ctx, QueryParams.options(req));
+        members.filterCompacted(rendered, ctx);
+        if (rendered.isEmpty()) throw ProblemException.notFound("pick and omit leave no member of entity " + id);
+        ld.send(res, 200, rendered, ctx, ld.accepted(req, false));
+    }
+
+    /** pick and omit; the temporal API has no join, so they project no linked entity. */
+    private static MemberFilter members(ServerRequest req, Set<String> attrs, LdContext ctx) {
+        MemberFilter members = QueryParams.members(req, attrs, ctx);
+        if (members.linkDepth() > 0) throw ProblemException.badData("the temporal API has no join: pick and omit cannot project linked entities");
+        return members;
     }
 
     private static TemporalQuery temporalQuery(ServerRequest req, EntityQuery entities, Set<String> attrs) {

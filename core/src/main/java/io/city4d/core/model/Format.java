@@ -13,7 +13,7 @@ public enum Format {
                 case "normalized" -> NORMALIZED;
                 case "concise" -> CONCISE;
                 case "keyValues", "simplified" -> KEY_VALUES;
-                default -> throw ProblemException.badData("unknown format: " + format);
+                default -> throw ProblemException.invalid("unknown format: " + format);
             };
         }
         if (options.contains("keyValues") || options.contains("simplified")) return KEY_VALUES;
