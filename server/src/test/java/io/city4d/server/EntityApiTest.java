@@ -367,12 +367,13 @@ class EntityApiTest {
 
         var multi = running.api.post(NGSI + "/entities/" + id + "/attrs", """
                 {"speed":[{"type":"Property","value":1,"datasetId":"urn:ngsi-ld:Dataset:a"},{"type":"Property","value":2,"datasetId":"urn:ngsi-ld:Dataset:b"}]}""");
-        assertThat(multi.status()).as("several instances are refused, as documented").isEqualTo(422);
-        assertThat(multi.problemType()).isEqualTo("OperationNotSupported");
-        assertThat(running.api.get(NGSI + "/entities/" + id).json().at("/speed/value").asInt()).isEqualTo(50);
+        assertThat(multi.status()).as("instances of new datasetIds are added").isEqualTo(204);
+        assertThat(running.api.get(NGSI + "/entities/" + id).json().get("speed")).hasSize(3);
 
         assertThat(running.api.delete(NGSI + "/entities/" + id + "/attrs/speed?datasetId=urn:ngsi-ld:Dataset:other").status()).isEqualTo(404);
         assertThat(running.api.delete(NGSI + "/entities/" + id + "/attrs/speed?datasetId=urn:ngsi-ld:Dataset:gps").status()).isEqualTo(204);
+        assertThat(running.api.get(NGSI + "/entities/" + id).json().get("speed")).hasSize(2);
+        assertThat(running.api.delete(NGSI + "/entities/" + id + "/attrs/speed?deleteAll=true").status()).isEqualTo(204);
         assertThat(running.api.get(NGSI + "/entities/" + id).json().has("speed")).isFalse();
         assertThat(running.api.delete(NGSI + "/entities/" + id + "/attrs/other?deleteAll=true").status()).isEqualTo(204);
         assertThat(running.api.get(NGSI + "/entities/" + id).json().has("other")).isFalse();

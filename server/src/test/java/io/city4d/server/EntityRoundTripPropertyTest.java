@@ -68,19 +68,38 @@ class EntityRoundTripPropertyTest {
         assertThat(api.get(NGSI + "/entities?id=" + id + "," + copyId + "&local=true&options=keyValues").json()).hasSize(2);
     }
 
-    /** The keyValues form NGSI-LD defines: each attribute by its value, object or geometry. */
+    /**
+     * The keyValues form NGSI-LD defines (clause 4.5.4): each attribute by its value, object, geometry or list; a
+     * JsonProperty, VocabProperty or LanguageProperty by its one member; several instances as a map by datasetId.
+     */
     static ObjectNode keyValues(ObjectNode entity) {
         ObjectNode out = Json.NODES.objectNode();
         entity.fields().forEachRemaining(f -> {
             JsonNode a = f.getValue();
-            if (!a.isObject()) out.set(f.getKey(), a);
-            else out.set(f.getKey(), a.has("object") ? a.get("object") : a.get("value"));
+            if (a.isArray()) {
+                ObjectNode dataset = out.putObject(f.getKey()).putObject("dataset");
+                a.forEach(instance -> dataset.set(instance.path("datasetId").asText("@none"), simplified(instance)));
+            } else {
+                out.set(f.getKey(), a.isObject() ? simplified(a) : a);
+            }
         });
         return out;
     }
 
+    private static JsonNode simplified(JsonNode a) {
+        for (String member : List.of("object", "value", "valueList")) if (a.has(member)) return a.get(member);
+        if (a.has("objectList")) {
+            ArrayNode objects = Json.NODES.arrayNode();
+            a.get("objectList").forEach(o -> objects.add(o.get("object")));
+            return objects;
+        }
+        for (String member : List.of("json", "vocab", "languageMap")) if (a.has(member)) return Json.NODES.objectNode().set(member, a.get(member));
+        throw new AssertionError("not an attribute: " + a);
+    }
+
     private static Gen<ObjectNode> entities() {
-        Gen<Map<String, JsonNode>> attributes = maps().of(names(), attribute(true)).ofSizeBetween(0, 6);
+        Gen<JsonNode> attributeOrInstances = Generate.frequency(Pair.of(8, attribute(true)), Pair.of(2, instances()));
+        Gen<Map<String, JsonNode>> attributes = maps().of(names(), attributeOrInstances).ofSizeBetween(0, 6);
         return Generate.pick(List.of("Bus", "ParkingSpot", "AirQualityObserved", "Streetlight")).zip(attributes, (type, attrs) -> {
             ObjectNode e = Json.NODES.objectNode().put("id", "urn:ngsi-ld:" + type + ":" + UUID.randomUUID()).put("type", type);
             attrs.forEach(e::set);
@@ -124,8 +143,46 @@ class EntityRoundTripPropertyTest {
             return g;
         });
         return withSubAttributes
-                ? Generate.frequency(Pair.of(6, property), Pair.of(2, relationship), Pair.of(2, geo))
-                : Generate.frequency(Pair.of(6, property), Pair.of(2, relationship));
+                ? Generate.frequency(Pair.of(6, property), Pair.of(2, relationship), Pair.of(2, geo), Pair.of(2, valueKinds()))
+                : Generate.frequency(Pair.of(6, property), Pair.of(2, relationship), Pair.of(1, valueKinds()));
+    }
+
+    /** Two or three instances of one attribute (clause 4.5.5), each with a datasetId of its own but the first at times. */
+    private static Gen<JsonNode> instances() {
+        return lists().of(attribute(false)).ofSizeBetween(2, 3).zip(Generate.booleans(), (list, withDefault) -> {
+            ArrayNode out = Json.NODES.arrayNode();
+            for (int i = 0; i < list.size(); i++) {
+                ObjectNode instance = (ObjectNode) list.get(i).deepCopy();
+                if (i > 0 || !withDefault) instance.put("datasetId", "urn:ngsi-ld:Dataset:" + i);
+                out.add(instance);
+            }
+            return out;
+        });
+    }
+
+    /** The attribute kinds of NGSI-LD v1.8 that carry their value in a member of their own. */
+    private static Gen<JsonNode> valueKinds() {
+        Gen<Character> letters = Generate.characters('a', 'z');
+        Gen<JsonNode> json = value().map(v -> (JsonNode) kind("JsonProperty", "json", Json.NODES.objectNode().set("v", v)));
+        Gen<JsonNode> vocab = strings(letters, 1, 8).map(term -> (JsonNode) kind("VocabProperty", "vocab", Json.NODES.textNode("x" + term)));
+        Gen<JsonNode> language = strings(letters, 0, 8).zip(strings(letters, 1, 8), (en, vi) -> {
+            ObjectNode map = Json.NODES.objectNode().put("vi", vi);
+            if (!en.isEmpty()) map.put("en", en);
+            return (JsonNode) kind("LanguageProperty", "languageMap", map);
+        });
+        Gen<JsonNode> list = lists().of(value()).ofSizeBetween(0, 3).map(values -> (JsonNode) kind("ListProperty", "valueList", Json.NODES.arrayNode().addAll(values)));
+        Gen<JsonNode> objects = lists().of(strings(letters, 1, 6)).ofSizeBetween(1, 3).map(refs -> {
+            ArrayNode uris = Json.NODES.arrayNode();
+            refs.forEach(r -> uris.addObject().put("object", "urn:ngsi-ld:Thing:" + r));
+            return (JsonNode) kind("ListRelationship", "objectList", uris);
+        });
+        return Generate.oneOf(json, vocab, language, list, objects);
+    }
+
+    private static ObjectNode kind(String type, String member, JsonNode value) {
+        ObjectNode out = Json.NODES.objectNode().put("type", type);
+        out.set(member, value);
+        return out;
     }
 
     private static Gen<Map<String, JsonNode>> subAttributes(boolean allowed) {

@@ -122,7 +122,7 @@ class UnstorableValuesTest {
         var store = running.server.city.storage().entities();
         for (double value : new double[] {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY}) {
             var change = TwinOperations.apply("", new Command.UpdateAttributes("urn:u:inf",
-                    Map.of("https://uri.etsi.org/ngsi-ld/default-context/v", Property.of(Json.NODES.numberNode(value), null)),
+                    Map.of("https://uri.etsi.org/ngsi-ld/default-context/v", List.of(Property.of(Json.NODES.numberNode(value), null))),
                     Command.UpdateMode.APPEND), store.find("", "urn:u:inf"), Instant.now()).change();
             store.commit(List.of(change));
         }

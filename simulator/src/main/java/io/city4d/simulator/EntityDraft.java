@@ -57,7 +57,7 @@ final class EntityDraft {
     }
 
     Entity build() {
-        return new Entity(id, List.of(Vocabulary.expandDefault(type)), attributes, null, null);
+        return Entity.of(id, List.of(Vocabulary.expandDefault(type)), attributes, null, null);
     }
 
     private EntityDraft put(String name, Attribute attribute) {

@@ -97,7 +97,7 @@ class DemoDistrictTest {
     void relationshipsPointToEntitiesOfTheDistrict() {
         Set<String> ids = DISTRICT.entities().stream().map(Entity::id).collect(Collectors.toSet());
         for (Entity entity : DISTRICT.entities()) {
-            entity.attributes().values().stream().filter(a -> a instanceof Relationship)
+            entity.attributes().values().stream().flatMap(List::stream).filter(a -> a instanceof Relationship)
                     .forEach(r -> assertThat(ids).as(entity.id()).contains(((Relationship) r).object()));
         }
     }

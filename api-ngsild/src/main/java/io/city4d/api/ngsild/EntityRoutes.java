@@ -22,6 +22,7 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -77,8 +78,10 @@ final class EntityRoutes implements HttpService {
         EntityView view = view(req, tenant, ctx, mediaType, query.attrs());
         Pagination.Page<Entity> page = Pagination.query(store, tenant, query);
         Pagination.headers(req, res, query, page, mediaType);
-        if (LdExchange.GEO_JSON.equals(mediaType)) ld.sendGeoJson(req, res, view.featureCollection(page.items()), ctx);
-        else ld.send(res, 200, view.renderAll(page.items()), ctx, mediaType);
+        List<Entity> entities = instancesOf(req, page.items());
+        LanguageChoice lang = LanguageChoice.of(Requests.param(req, "lang"));
+        if (LdExchange.GEO_JSON.equals(mediaType)) ld.sendGeoJson(req, res, LanguageChoice.apply(lang, view.featureCollection(entities)), ctx);
+        else ld.send(res, 200, LanguageChoice.apply(lang, view.renderAll(entities)), ctx, mediaType);
     }
 
     private void get(ServerRequest req, ServerResponse res) {
@@ -93,13 +96,26 @@ final class EntityRoutes implements HttpService {
         if (view.members().attrs() != null && view.members().attrs().stream().noneMatch(entity.attributes()::containsKey)) {
             throw ProblemException.notFound("entity " + entity.id() + " has none of the attributes asked for");
         }
+        Entity shown = instancesOf(req, List.of(entity)).get(0);
+        LanguageChoice lang = LanguageChoice.of(Requests.param(req, "lang"));
         if (LdExchange.GEO_JSON.equals(mediaType)) {
-            ld.sendGeoJson(req, res, view.feature(entity), ctx);
+            ld.sendGeoJson(req, res, LanguageChoice.apply(lang, view.feature(shown)), ctx);
             return;
         }
-        JsonNode body = view.renderOne(entity);
+        JsonNode body = view.renderOne(shown);
         if (body.isEmpty()) throw ProblemException.notFound("pick and omit leave no member of entity " + entity.id());
-        ld.send(res, 200, body, ctx, mediaType);
+        ld.send(res, 200, LanguageChoice.apply(lang, body), ctx, mediaType);
+    }
+
+    /** The entities with the attribute instances that the datasetId parameter names, or all of them without it. */
+    private static List<Entity> instancesOf(ServerRequest req, List<Entity> entities) {
+        List<String> datasetIds = Requests.listParam(req, "datasetId");
+        if (datasetIds == null) return entities;
+        datasetIds.forEach(d -> {
+            if (!d.equals("@none")) EntityIds.requireUri(d, "datasetId");
+        });
+        Set<String> wanted = Set.copyOf(datasetIds);
+        return entities.stream().map(e -> e.withInstancesOf(wanted)).toList();
     }
 
     /** How the entities of a read are shown: format, options, attrs, pick and omit, join, geometryProperty. */
@@ -132,11 +148,12 @@ final class EntityRoutes implements HttpService {
         res.status(204).send();
     }
 
-    /** The merge of an expanded entity fragment into the entity with this id (PATCH /entities/{id} and batch merge). */
+    /**
+     * The merge of an expanded entity fragment into the entity with this id (PATCH /entities/{id} and batch merge); an
+     * empty fragment merges nothing into an entity that must exist (clause 5.6.17).
+     */
     static Command mergeCommand(String id, ObjectNode fragment) {
-        Map<String, JsonNode> fragments = EntityJson.readFragments(fragment);
-        if (fragments.isEmpty()) throw ProblemException.badData("the body holds no attributes");
-        return new Command.Merge(id, fragments);
+        return new Command.Merge(id, EntityJson.readFragments(fragment));
     }
 
     private void append(ServerRequest req, ServerResponse res) {
@@ -153,9 +170,16 @@ final class EntityRoutes implements HttpService {
         String tenant = tenants.existing(req);
         String id = id(req);
         LdExchange.Body body = ld.body(req, mediaTypes);
-        Map<String, Attribute> attributes = EntityJson.readAttributes(NgsiJson.expandFragment(requireObject(body.json()), body.context()));
-        if (attributes.isEmpty()) throw ProblemException.badData("the body holds no attributes");
-        Outcome outcome = Requests.await(pipeline.submit(tenant, new Command.UpdateAttributes(id, attributes, mode)));
+        ObjectNode fragment = NgsiJson.expandFragment(requireObject(body.json()), body.context());
+        // an update deletes the instances it gives the NGSI-LD Null (clause 5.6.2); elsewhere the Null is refused
+        List<Command.Instance> nulled = new ArrayList<>();
+        if (mode == UpdateMode.UPDATE_EXISTING) {
+            EntityJson.takeNulled(fragment).forEach((name, datasetIds) -> datasetIds.forEach(datasetId ->
+                    nulled.add(new Command.Instance(name, datasetId.isEmpty() || datasetId.equals("@none") ? null : datasetId))));
+        }
+        Map<String, List<Attribute>> attributes = EntityJson.readAttributes(fragment);
+        if (attributes.isEmpty() && nulled.isEmpty()) throw ProblemException.badData("the body holds no attributes");
+        Outcome outcome = Requests.await(pipeline.submit(tenant, new Command.UpdateAttributes(id, attributes, mode, nulled)));
         if (outcome.notUpdated().isEmpty()) {
             res.status(204).send();
             return;
@@ -168,7 +192,9 @@ final class EntityRoutes implements HttpService {
             refused.add(n.attribute());
             notUpdated.addObject().put("attributeName", body.context().compact(n.attribute())).put("reason", n.reason());
         });
-        attributes.keySet().stream().filter(a -> !refused.contains(a)).forEach(a -> updated.add(body.context().compact(a)));
+        Set<String> given = new java.util.LinkedHashSet<>(attributes.keySet());
+        nulled.forEach(n -> given.add(n.name()));
+        given.stream().filter(a -> !refused.contains(a)).forEach(a -> updated.add(body.context().compact(a)));
         ld.send(res, 207, result, body.context(), LdExchange.JSON);
     }
 
@@ -196,10 +222,11 @@ final class EntityRoutes implements HttpService {
         Authentication.requireWrite(req);
         String tenant = tenants.existing(req);
         String name = ld.linkContext(req).expand(req.path().pathParameters().get("attr"));
-        // Attributes hold one instance, so deleteAll=true deletes that one; a datasetId must name it.
-        String datasetId = "true".equals(Requests.param(req, "deleteAll")) ? null : Requests.param(req, "datasetId");
+        // without datasetId or deleteAll=true, the default instance is deleted (clause 5.6.5)
+        boolean all = "true".equals(Requests.param(req, "deleteAll"));
+        String datasetId = all ? null : Requests.param(req, "datasetId");
         if (datasetId != null) EntityIds.requireUri(datasetId, "datasetId");
-        Requests.await(pipeline.submit(tenant, new Command.DeleteAttribute(id(req), name, datasetId)));
+        Requests.await(pipeline.submit(tenant, new Command.DeleteAttribute(id(req), name, datasetId, all)));
         res.status(204).send();
     }
 

@@ -3,7 +3,6 @@ package io.city4d.api.ngsild;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.city4d.core.model.Attribute;
 import io.city4d.core.model.Entity;
 import io.city4d.core.model.EntityJson;
 import io.city4d.core.model.Format;
@@ -66,17 +65,18 @@ record EntityView(Format format, boolean sysAttrs, MemberFilter members, LinkedE
     }
 
     private void join(Entity entity, MemberFilter filter, int joinLevel, Map<String, ObjectNode> flat, ObjectNode out) {
-        for (Map.Entry<String, Attribute> attribute : entity.attributes().entrySet()) {
-            if (!(attribute.getValue() instanceof Relationship relationship) || !filter.keepsAttribute(attribute.getKey())) continue;
+        // a relationship of several instances joins its default one (or its first), as GeoJSON takes the default geometry
+        for (String name : entity.attributes().keySet()) {
+            if (!(entity.attribute(name) instanceof Relationship relationship) || !filter.keepsAttribute(name)) continue;
             if (flat != null && flat.containsKey(relationship.object())) continue;
             Entity linked = links.find(relationship.object());
             if (linked == null) continue;
-            MemberFilter linkedFilter = filter.linked(attribute.getKey());
+            MemberFilter linkedFilter = filter.linked(name);
             if (flat != null) {
                 flat.put(linked.id(), null);
                 flat.put(linked.id(), render(linked, linkedFilter, joinLevel - 1, flat));
             } else {
-                inline(out, context.compact(attribute.getKey()), render(linked, linkedFilter, joinLevel - 1, null));
+                inline(out, context.compact(name), render(linked, linkedFilter, joinLevel - 1, null));
             }
         }
     }

@@ -29,7 +29,9 @@ final class NgsiJson {
 
     /** One attribute's body (PATCH and PUT of /attrs/{attr}): its members stay, its sub-attribute names are expanded. */
     static ObjectNode expandAttribute(JsonNode attribute, LdContext context) {
-        return renameMembers(attribute, context::expand);
+        ObjectNode out = renameMembers(attribute, context::expand);
+        out.remove("@context"); // the body's own @context, already applied; inside an entity's attribute it is refused
+        return out;
     }
 
     /** One attribute instance as stored (history), with its sub-attribute names compacted. */
@@ -67,6 +69,17 @@ final class NgsiJson {
     }
 
     private static JsonNode renameAttribute(JsonNode attribute, UnaryOperator<String> names) {
+        if (EntityJson.isMultiInstance(attribute)) {
+            ArrayNode out = Json.NODES.arrayNode();
+            attribute.forEach(instance -> out.add(renameAttribute(instance, names)));
+            return out;
+        }
+        if (attribute.isObject() && attribute.size() == 1 && attribute.get("dataset") instanceof ObjectNode dataset) {
+            // keyValues of several instances (clause 4.5.4): each instance's simplified form by datasetId
+            ObjectNode out = Json.NODES.objectNode();
+            dataset.properties().forEach(instance -> out.set(instance.getKey(), renameAttribute(instance.getValue(), names)));
+            return Json.NODES.objectNode().set("dataset", out);
+        }
         if (!EntityJson.isAttributeObject(attribute) || GeoJson.looksLikeGeometry(attribute)) return attribute;
         return renameMembers(attribute, names);
     }
@@ -76,7 +89,9 @@ final class NgsiJson {
         for (Iterator<Map.Entry<String, JsonNode>> it = attribute.fields(); it.hasNext(); ) {
             var field = it.next();
             String key = field.getKey();
-            if (EntityJson.ATTRIBUTE_MEMBERS.contains(key)) out.set(key, field.getValue());
+            // a VocabProperty's values are terms of the @context, as types are (clause 4.5.11)
+            if (key.equals("vocab")) out.set(key, renameTypes(field.getValue(), names));
+            else if (EntityJson.ATTRIBUTE_MEMBERS.contains(key)) out.set(key, field.getValue());
             else out.set(names.apply(key), renameAttribute(field.getValue(), names));
         }
         return out;

@@ -7,6 +7,7 @@ import io.city4d.api.common.Authentication;
 import io.city4d.api.common.Requests;
 import io.city4d.core.model.Json;
 import io.city4d.core.model.Times;
+import io.city4d.core.model.ValueKind;
 import io.city4d.core.port.EntityStore;
 import io.city4d.core.problem.ProblemException;
 import io.city4d.core.problem.ProblemType;
@@ -15,7 +16,9 @@ import io.city4d.core.query.TemporalQuery;
 import io.city4d.core.query.TemporalQuery.Aggregation;
 import io.city4d.core.query.TemporalQuery.Method;
 import io.city4d.core.query.TemporalResult;
+import io.city4d.core.query.TemporalResult.Bucket;
 import io.city4d.core.query.TemporalResult.EntityHistory;
+import io.city4d.core.query.TemporalResult.Instance;
 import io.helidon.http.PathMatchers;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
@@ -25,9 +28,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /** /temporal/entities: history of attributes, as instances, simplified values or aggregates (NGSI-LD clause 6.18 to 6.20). */
 final class TemporalRoutes implements HttpService {
@@ -130,29 +137,14 @@ final class TemporalRoutes implements HttpService {
         out.set("type", NgsiJson.renameTypes(history.types().size() == 1 ? Json.NODES.textNode(history.types().get(0)) : Json.MAPPER.valueToTree(history.types()), ctx::compact));
         boolean simplified = options.contains("temporalValues");
         if (history.aggregates() != null && !history.aggregates().isEmpty()) {
-            history.aggregates().forEach((attr, buckets) -> {
-                ObjectNode a = out.putObject(ctx.compact(attr)).put("type", "Property");
-                Map<Method, ArrayNode> byMethod = new java.util.EnumMap<>(Method.class);
-                for (var bucket : buckets) {
-                    bucket.values().forEach((method, value) -> {
-                        ArrayNode triple = byMethod.computeIfAbsent(method, m -> a.putArray(m.ngsiName)).addArray();
-                        if (value == null) triple.addNull(); else triple.add(value);
-                        triple.add(Times.format(bucket.from())).add(Times.format(bucket.to()));
-                    });
-                }
-            });
+            history.aggregates().forEach((attr, buckets) -> out.set(ctx.compact(attr),
+                    perDataset(buckets, Bucket::datasetId, (datasetId, ofDataset) -> aggregated(datasetId, ofDataset))));
             return out;
         }
         history.instances().forEach((attr, instances) -> {
             String name = ctx.compact(attr);
             if (simplified) {
-                ObjectNode a = out.putObject(name).put("type", instances.isEmpty() ? "Property" : instances.get(0).attribute().path("type").asText("Property"));
-                ArrayNode values = a.putArray("values");
-                for (var instance : instances) {
-                    JsonNode attribute = instance.attribute();
-                    JsonNode value = attribute.has("value") ? attribute.get("value") : attribute.get("object");
-                    values.addArray().add(value).add(Times.format(instance.at()));
-                }
+                out.set(name, perDataset(instances, i -> i.attribute().path("datasetId").asText(null), TemporalRoutes::simplified));
             } else {
                 ArrayNode list = out.putArray(name);
                 List<JsonNode> compacted = new ArrayList<>(instances.size());
@@ -161,5 +153,45 @@ final class TemporalRoutes implements HttpService {
             }
         });
         return out;
+    }
+
+    /** One rendering per instance (datasetId) of an attribute: the only one as itself, several as an array. */
+    private static <T> JsonNode perDataset(List<T> items, Function<T, String> datasetId, BiFunction<String, List<T>, ObjectNode> render) {
+        Map<String, List<T>> byDataset = new LinkedHashMap<>();
+        for (T item : items) byDataset.computeIfAbsent(Objects.requireNonNullElse(datasetId.apply(item), ""), d -> new ArrayList<>()).add(item);
+        if (byDataset.size() <= 1) {
+            var only = byDataset.entrySet().stream().findFirst();
+            return render.apply(only.map(e -> e.getKey().isEmpty() ? null : e.getKey()).orElse(null), only.map(Map.Entry::getValue).orElse(List.of()));
+        }
+        ArrayNode all = Json.NODES.arrayNode();
+        byDataset.forEach((id, ofDataset) -> all.add(render.apply(id.isEmpty() ? null : id, ofDataset)));
+        return all;
+    }
+
+    private static ObjectNode aggregated(String datasetId, List<Bucket> buckets) {
+        ObjectNode a = Json.NODES.objectNode().put("type", "Property");
+        if (datasetId != null) a.put("datasetId", datasetId);
+        Map<Method, ArrayNode> byMethod = new java.util.EnumMap<>(Method.class);
+        for (var bucket : buckets) {
+            bucket.values().forEach((method, value) -> {
+                ArrayNode triple = byMethod.computeIfAbsent(method, m -> a.putArray(m.ngsiName)).addArray();
+                if (value == null) triple.addNull(); else triple.add(value);
+                triple.add(Times.format(bucket.from())).add(Times.format(bucket.to()));
+            });
+        }
+        return a;
+    }
+
+    private static ObjectNode simplified(String datasetId, List<Instance> instances) {
+        ObjectNode a = Json.NODES.objectNode().put("type", instances.isEmpty() ? "Property" : instances.get(0).attribute().path("type").asText("Property"));
+        if (datasetId != null) a.put("datasetId", datasetId);
+        ArrayNode values = a.putArray("values");
+        for (var instance : instances) {
+            JsonNode attribute = instance.attribute();
+            ValueKind kind = ValueKind.ofMembers(attribute);
+            JsonNode value = attribute.has("object") ? attribute.get("object") : attribute.path(kind == null ? "value" : kind.member());
+            values.addArray().add(value).add(Times.format(instance.at()));
+        }
+        return a;
     }
 }

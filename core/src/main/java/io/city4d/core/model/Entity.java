@@ -9,33 +9,71 @@ import java.util.Map;
 
 /**
  * An entity of the twin: a URI id, one or more types and named attributes. Type and attribute names are
- * expanded IRIs; JSON-LD compaction happens at the API edge.
+ * expanded IRIs; JSON-LD compaction happens at the API edge. Each name holds one or more instances of the attribute
+ * (NGSI-LD clause 4.5.5), told apart by their datasetId: at most one per datasetId, and at most one without (the
+ * default instance).
  */
-public record Entity(String id, List<String> types, Map<String, Attribute> attributes, Instant createdAt, Instant modifiedAt) {
+public record Entity(String id, List<String> types, Map<String, List<Attribute>> attributes, Instant createdAt, Instant modifiedAt) {
 
     public Entity {
         EntityIds.requireUri(id, "entity id");
         if (types == null || types.isEmpty()) throw ProblemException.badData("entity " + id + " has no type");
         types = List.copyOf(types);
-        attributes = Collections.unmodifiableMap(new LinkedHashMap<>(attributes == null ? Map.of() : attributes));
+        LinkedHashMap<String, List<Attribute>> copy = new LinkedHashMap<>();
+        if (attributes != null) attributes.forEach((name, instances) -> {
+            if (!instances.isEmpty()) copy.put(name, Instances.checked(name, instances));
+        });
+        attributes = Collections.unmodifiableMap(copy);
+    }
+
+    /** An entity whose attributes have one instance each. */
+    public static Entity of(String id, List<String> types, Map<String, ? extends Attribute> attributes, Instant createdAt, Instant modifiedAt) {
+        return new Entity(id, types, Instances.single(attributes), createdAt, modifiedAt);
     }
 
     public String type() { return types.get(0); }
 
     public boolean hasType(String type) { return types.contains(type); }
 
-    public Attribute attribute(String name) { return attributes.get(name); }
+    /** The instances of the attribute of that name, none when the entity has no such attribute. */
+    public List<Attribute> instances(String name) {
+        return attributes.getOrDefault(name, List.of());
+    }
 
-    public Entity withAttributes(Map<String, Attribute> newAttributes, Instant modified) {
+    /** The default instance of the attribute of that name, else its first instance, else null. */
+    public Attribute attribute(String name) {
+        List<Attribute> instances = attributes.get(name);
+        return instances == null ? null : Instances.preferred(instances);
+    }
+
+    /** The instance of the attribute with that datasetId (null: the default instance), or null. */
+    public Attribute instance(String name, String datasetId) {
+        return Instances.find(instances(name), datasetId);
+    }
+
+    public Entity withAttributes(Map<String, List<Attribute>> newAttributes, Instant modified) {
         return new Entity(id, types, newAttributes, createdAt, modified);
+    }
+
+    /**
+     * The entity with only the attribute instances of these datasetIds, "@none" naming the default instances (the
+     * datasetId query parameter, clause 4.5.5); attributes left without instances are left out.
+     */
+    public Entity withInstancesOf(java.util.Set<String> datasetIds) {
+        LinkedHashMap<String, List<Attribute>> kept = new LinkedHashMap<>();
+        attributes.forEach((name, instances) -> {
+            List<Attribute> of = instances.stream().filter(i -> datasetIds.contains(i.datasetId() == null ? "@none" : i.datasetId())).toList();
+            if (!of.isEmpty()) kept.put(name, of);
+        });
+        return new Entity(id, types, kept, createdAt, modifiedAt);
     }
 
     public Entity withTypes(List<String> newTypes) {
         return new Entity(id, newTypes, attributes, createdAt, modifiedAt);
     }
 
-    /** A copy of the attribute map that the caller may change. */
-    public LinkedHashMap<String, Attribute> mutableAttributes() {
+    /** A copy of the attribute map that the caller may change (the instance lists are not copied). */
+    public LinkedHashMap<String, List<Attribute>> mutableAttributes() {
         return new LinkedHashMap<>(attributes);
     }
 }

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.city4d.core.problem.ProblemException;
-import io.city4d.core.problem.ProblemType;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -21,17 +19,32 @@ import java.util.function.Predicate;
 public final class EntityJson {
     /** Entity members that are not attributes. */
     public static final Set<String> ENTITY_MEMBERS = Set.of("id", "@id", "type", "@type", "@context", "scope", "createdAt", "modifiedAt", "deletedAt");
+    /** The members that hold an attribute's value, object or list, one for each kind. */
+    public static final Set<String> VALUE_MEMBERS = Set.of("value", "object", "json", "vocab", "languageMap", "valueList", "objectList");
     /** Attribute members that are not sub-attributes. */
     public static final Set<String> ATTRIBUTE_MEMBERS = Set.of("type", "value", "object", "observedAt", "unitCode", "datasetId",
-            "createdAt", "modifiedAt", "deletedAt", "instanceId", "lang", "vocab", "json", "languageMap", "objectType", "previousValue", "@context");
+            "createdAt", "modifiedAt", "deletedAt", "instanceId", "lang", "vocab", "json", "languageMap", "valueList", "objectList", "objectType", "valueType", "previousValue", "previousObject", "previousJson", "previousVocab",
+            "previousLanguageMap", "previousValueList", "previousObjectList", "@context");
+    /** The core's terms that name attribute members, expanded: no attribute may be named so. */
+    private static final String CORE_VOCABULARY = "https://uri.etsi.org/ngsi-ld/";
 
     private EntityJson() {}
 
+    /** An entity as a client gives it. */
     public static Entity read(JsonNode node) {
+        return read(node, AttributeReader.INPUT);
+    }
+
+    /** An entity as the store wrote it, read without the rules on client input. */
+    public static Entity readStored(JsonNode node) {
+        return read(node, AttributeReader.STORED);
+    }
+
+    private static Entity read(JsonNode node, AttributeReader reader) {
         if (node == null || !node.isObject()) throw ProblemException.badData("an entity must be a JSON object");
         String id = text(node.has("id") ? node.get("id") : node.get("@id"), "entity id");
         List<String> types = readTypes(node.has("type") ? node.get("type") : node.get("@type"));
-        return new Entity(id, types, readAttributes(node), null, null);
+        return new Entity(id, types, readAttributes(node, reader), null, null);
     }
 
     public static List<String> readTypes(JsonNode typeNode) {
@@ -47,15 +60,49 @@ public final class EntityJson {
     }
 
     /** The attributes of an entity or of an entity fragment (PATCH and append bodies). */
-    public static LinkedHashMap<String, Attribute> readAttributes(JsonNode node) {
+    public static LinkedHashMap<String, List<Attribute>> readAttributes(JsonNode node) {
+        return readAttributes(node, AttributeReader.INPUT);
+    }
+
+    private static LinkedHashMap<String, List<Attribute>> readAttributes(JsonNode node, AttributeReader reader) {
         if (node == null || !node.isObject()) throw ProblemException.badData("attributes must be given as a JSON object");
-        LinkedHashMap<String, Attribute> attributes = new LinkedHashMap<>();
+        LinkedHashMap<String, List<Attribute>> attributes = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             var field = it.next();
             if (ENTITY_MEMBERS.contains(field.getKey())) continue;
-            attributes.put(checkName(field.getKey()), readAttribute(field.getKey(), field.getValue()));
+                List<Attribute> instances = reader.instances(field.getKey(), field.getValue());
+            if (reader == AttributeReader.INPUT && Vocabulary.GEO_PROPERTIES.contains(field.getKey())
+                    && instances.stream().anyMatch(i -> !(i instanceof GeoProperty))) {
+                throw ProblemException.badData(field.getKey() + " is a GeoProperty in the core context (clause 4.7)");
+            }
+            attributes.put(reader.checkName(field.getKey()), instances);
         }
         return attributes;
+    }
+
+    /**
+     * The attribute fragments (names and instances, not read) of an update body that delete with the NGSI-LD Null
+     * (clause 5.6.2), as the name's list of their datasetIds ("" for the default instance); they are taken out of the body.
+     */
+    public static Map<String, List<String>> takeNulled(ObjectNode body) {
+        Map<String, List<String>> nulled = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = body.properties().iterator(); it.hasNext(); ) {
+            var field = it.next();
+            if (ENTITY_MEMBERS.contains(field.getKey())) continue;
+            JsonNode value = field.getValue();
+            List<JsonNode> instances = new ArrayList<>();
+            if (isMultiInstance(value)) value.forEach(instances::add);
+            else instances.add(value);
+            if (instances.stream().noneMatch(NgsiNull::deletes)) continue;
+            ArrayNode kept = Json.NODES.arrayNode();
+            for (JsonNode instance : instances) {
+                if (!NgsiNull.deletes(instance)) kept.add(instance);
+                else nulled.computeIfAbsent(checkName(field.getKey(), true), n -> new ArrayList<>()).add(instance.path("datasetId").asText(""));
+            }
+            if (kept.isEmpty()) it.remove();
+            else field.setValue(kept.size() == 1 ? kept.get(0) : kept);
+        }
+        return nulled;
     }
 
     /**
@@ -67,7 +114,7 @@ public final class EntityJson {
         LinkedHashMap<String, JsonNode> fragments = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             var field = it.next();
-            if (!ENTITY_MEMBERS.contains(field.getKey())) fragments.put(checkName(field.getKey()), field.getValue());
+            if (!ENTITY_MEMBERS.contains(field.getKey())) fragments.put(checkName(field.getKey(), true), field.getValue());
         }
         return fragments;
     }
@@ -87,68 +134,31 @@ public final class EntityJson {
         return false;
     }
 
+    /** One attribute; several instances are refused here (400). */
     public static Attribute readAttribute(String name, JsonNode node) {
-        if (node == null || node.isNull()) throw ProblemException.badData("attribute " + name + " has a null value");
-        if (node.isArray() && isMultiInstance((ArrayNode) node)) {
-            throw new ProblemException(ProblemType.OPERATION_NOT_SUPPORTED, "attribute " + name + ": multi-instance attributes (several datasetIds) are not supported yet");
-        }
-        if (!node.isObject()) return Property.of(node, null);
-        if (GeoJson.looksLikeGeometry(node)) return GeoProperty.of(node);
-        String kind = node.path("type").asText(null);
-        if (kind == null || !isAttributeKind(kind)) {
-            if (node.has("object")) kind = "Relationship";
-            else if (node.has("value")) kind = GeoJson.looksLikeGeometry(node.get("value")) ? "GeoProperty" : "Property";
-            else return Property.of(node, null);
-        }
-        Instant observedAt = node.hasNonNull("observedAt") ? Times.parse(node.get("observedAt").asText(), name + ".observedAt") : null;
-        String datasetId = node.hasNonNull("datasetId") ? EntityIds.requireUri(node.get("datasetId").asText(), name + ".datasetId") : null;
-        Map<String, Attribute> sub = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            var field = it.next();
-            if (!ATTRIBUTE_MEMBERS.contains(field.getKey())) sub.put(checkName(field.getKey()), readAttribute(field.getKey(), field.getValue()));
-        }
-        return switch (kind) {
-            case "Relationship" -> {
-                JsonNode object = node.get("object");
-                if (object == null || !object.isTextual()) throw ProblemException.badData("relationship " + name + " needs an object URI");
-                yield new Relationship(object.asText(), observedAt, datasetId, sub, null, null);
-            }
-            case "GeoProperty" -> {
-                JsonNode value = node.get("value");
-                yield new GeoProperty(value, GeoJson.parse(value), observedAt, datasetId, sub, null, null);
-            }
-            default -> {
-                JsonNode value = node.has("value") ? node.get("value") : node.has("json") ? node.get("json")
-                        : node.has("vocab") ? node.get("vocab") : node.get("languageMap");
-                if (value == null || value.isNull()) throw ProblemException.badData("property " + name + " needs a value");
-                String unit = node.hasNonNull("unitCode") ? node.get("unitCode").asText() : null;
-                yield new Property(value, unit, observedAt, datasetId, sub, null, null);
-            }
-        };
+        return AttributeReader.INPUT.attribute(name, node);
     }
 
-    private static boolean isAttributeKind(String kind) {
-        return switch (kind) {
-            case "Property", "GeoProperty", "Relationship", "LanguageProperty", "JsonProperty", "VocabProperty", "ListProperty" -> true;
-            default -> false;
-        };
+    /** The instances of one attribute: an array of instances (clause 4.5.5) or a single one. */
+    public static List<Attribute> readInstances(String name, JsonNode node) {
+        return AttributeReader.INPUT.instances(name, node);
     }
 
-    private static boolean isMultiInstance(ArrayNode array) {
-        if (array.isEmpty()) return false;
-        for (JsonNode n : array) {
-            if (!n.isObject() || !isAttributeKind(n.path("type").asText(""))) return false;
+    /** True when the JSON holds several instances of an attribute rather than one. */
+    public static boolean isMultiInstance(JsonNode node) {
+        return node.isArray() && AttributeReader.isMultiInstance((ArrayNode) node);
+    }
+
+    static String checkName(String name, boolean input) {
+        if (input && (ATTRIBUTE_MEMBERS.contains(name) || name.startsWith(CORE_VOCABULARY) && ATTRIBUTE_MEMBERS.contains(name.substring(CORE_VOCABULARY.length())))) {
+            throw ProblemException.badData("an attribute cannot be named " + name + ": the core context reserves it for an attribute member");
         }
-        return true;
-    }
-
-    private static String checkName(String name) {
         if (name.isEmpty() || name.length() > EntityIds.MAX_BYTES || EntityIds.utf8Length(name) > EntityIds.MAX_BYTES) {
             throw ProblemException.badData("an attribute name must be 1 to " + EntityIds.MAX_BYTES + " bytes of UTF-8: " + EntityIds.abbreviate(name));
         }
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
-            if (c < ' ' || c == '<' || c == '>' || c == '"' || c == '\'' || c == '=' || c == ';' || c == '(' || c == ')') {
+            if (c < ' ' || input && c == ' ' || c == '<' || c == '>' || c == '"' || c == '\'' || c == '=' || c == ';' || c == '(' || c == ')') {
                 throw ProblemException.badData("invalid character in attribute name: " + EntityIds.abbreviate(name));
             }
         }
@@ -162,8 +172,8 @@ public final class EntityJson {
 
     public static ObjectNode write(Entity entity, Format format, boolean sysAttrs, Predicate<String> includeAttribute) {
         ObjectNode out = writeHeader(entity, format, sysAttrs);
-        entity.attributes().forEach((name, attribute) -> {
-            if (includeAttribute.test(name)) out.set(name, writeAttribute(attribute, format, sysAttrs));
+        entity.attributes().forEach((name, instances) -> {
+            if (includeAttribute.test(name)) out.set(name, writeInstances(instances, format, sysAttrs));
         });
         return out;
     }
@@ -186,42 +196,12 @@ public final class EntityJson {
         return out;
     }
 
+    /** An attribute's instances: one as itself, several as an array (keyValues: the map of clause 4.5.4, example 9). */
+    public static JsonNode writeInstances(List<Attribute> instances, Format format, boolean sysAttrs) {
+        return AttributeWriter.instances(instances, format, sysAttrs);
+    }
+
     public static JsonNode writeAttribute(Attribute attribute, Format format, boolean sysAttrs) {
-        if (format == Format.KEY_VALUES) {
-            return switch (attribute) {
-                case Property p -> p.value();
-                case GeoProperty g -> g.geoJson();
-                case Relationship r -> Json.NODES.textNode(r.object());
-            };
-        }
-        ObjectNode out = Json.NODES.objectNode();
-        boolean concise = format == Format.CONCISE;
-        switch (attribute) {
-            case Property p -> {
-                if (concise && p.unitCode() == null && p.observedAt() == null && p.datasetId() == null && p.subAttributes().isEmpty()
-                        && !sysAttrs && !p.value().isObject()) {
-                    return p.value();
-                }
-                if (!concise) out.put("type", "Property");
-                out.set("value", p.value());
-                if (p.unitCode() != null) out.put("unitCode", p.unitCode());
-            }
-            case GeoProperty g -> {
-                if (!concise) out.put("type", "GeoProperty");
-                out.set("value", g.geoJson());
-            }
-            case Relationship r -> {
-                if (!concise) out.put("type", "Relationship");
-                out.put("object", r.object());
-            }
-        }
-        if (attribute.observedAt() != null) out.put("observedAt", Times.format(attribute.observedAt()));
-        if (attribute.datasetId() != null) out.put("datasetId", attribute.datasetId());
-        if (sysAttrs) {
-            if (attribute.createdAt() != null) out.put("createdAt", Times.format(attribute.createdAt()));
-            if (attribute.modifiedAt() != null) out.put("modifiedAt", Times.format(attribute.modifiedAt()));
-        }
-        attribute.subAttributes().forEach((name, sub) -> out.set(name, writeAttribute(sub, format, sysAttrs)));
-        return out;
+        return AttributeWriter.attribute(attribute, format, sysAttrs);
     }
 }

@@ -8,6 +8,8 @@ public final class Vocabulary {
     public static final String LOCATION = NGSI_LD + "location";
     public static final String OBSERVATION_SPACE = NGSI_LD + "observationSpace";
     public static final String OPERATION_SPACE = NGSI_LD + "operationSpace";
+    /** The attributes the core context defines as GeoProperties. */
+    public static final java.util.Set<String> GEO_PROPERTIES = java.util.Set.of(LOCATION, OBSERVATION_SPACE, OPERATION_SPACE);
 
     private Vocabulary() {}
 

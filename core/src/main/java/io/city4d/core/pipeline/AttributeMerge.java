@@ -7,6 +7,7 @@ import io.city4d.core.model.EntityJson;
 import io.city4d.core.model.Format;
 import io.city4d.core.model.GeoJson;
 import io.city4d.core.model.Json;
+import io.city4d.core.model.NgsiNull;
 import io.city4d.core.problem.ProblemException;
 import java.util.Iterator;
 import java.util.Map;
@@ -19,8 +20,6 @@ import java.util.Set;
  * object it removes the attribute itself. A fragment of another kind (say a Relationship over a Property) replaces.
  */
 final class AttributeMerge {
-    static final String NULL = "urn:ngsi-ld:null";
-    private static final Set<String> VALUE_MEMBERS = Set.of("value", "object", "json", "vocab", "languageMap");
 
     private AttributeMerge() {}
 
@@ -51,15 +50,13 @@ final class AttributeMerge {
     /** A fragment as members: a concise value becomes {"value": ...}. */
     private static ObjectNode members(String name, JsonNode fragment) {
         if (fragment.isObject() && !GeoJson.looksLikeGeometry(fragment) && EntityJson.isAttributeObject(fragment)) return (ObjectNode) fragment;
-        EntityJson.readAttribute(name, fragment); // refuses what no attribute can be: null, several instances
+        if (!NgsiNull.is(fragment)) EntityJson.readAttribute(name, fragment); // refuses what no attribute can be: null, several instances
         return Json.NODES.objectNode().set("value", fragment);
     }
 
     /** The stored attribute's JSON (null for none) with the members laid over it, or null when they delete it. */
     private static ObjectNode merged(String name, ObjectNode stored, ObjectNode members) {
-        for (String valueMember : VALUE_MEMBERS) {
-            if (isNull(members.get(valueMember))) return null;
-        }
+        if (NgsiNull.deletes(members)) return null;
         ObjectNode out = stored == null ? Json.NODES.objectNode() : stored.deepCopy();
         if (stored != null && members.has("type") && !members.get("type").equals(stored.get("type"))) out.removeAll();
         for (Iterator<Map.Entry<String, JsonNode>> it = members.fields(); it.hasNext(); ) {
@@ -75,13 +72,13 @@ final class AttributeMerge {
                 else out.set(key, sub);
             }
         }
-        if (stored == null && VALUE_MEMBERS.stream().noneMatch(out::has)) {
+        if (stored == null && EntityJson.VALUE_MEMBERS.stream().noneMatch(out::has)) {
             throw ProblemException.badData("attribute " + name + " does not exist yet, so it needs a value (or an object)");
         }
         return out;
     }
 
     private static boolean isNull(JsonNode member) {
-        return member != null && member.isTextual() && NULL.equals(member.asText());
+        return NgsiNull.is(member);
     }
 }

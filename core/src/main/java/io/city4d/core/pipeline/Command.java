@@ -27,8 +27,18 @@ public sealed interface Command {
         public String entityId() { return entity.id(); }
     }
 
-    /** Changes attributes of an existing entity, as the mode says. */
-    record UpdateAttributes(String entityId, Map<String, Attribute> attributes, UpdateMode mode) implements Command {}
+    /**
+     * Changes attribute instances of an existing entity, as the mode says; each instance targets the one of its
+     * datasetId. {@code nulled} are the instances the update gave the NGSI-LD Null, which deletes them (clause 5.6.2).
+     */
+    record UpdateAttributes(String entityId, Map<String, List<Attribute>> attributes, UpdateMode mode, List<Instance> nulled) implements Command {
+        public UpdateAttributes(String entityId, Map<String, List<Attribute>> attributes, UpdateMode mode) {
+            this(entityId, attributes, mode, List.of());
+        }
+    }
+
+    /** One instance of an attribute: its name and datasetId (null for the default instance). */
+    record Instance(String name, String datasetId) {}
 
     /**
      * Merges an entity fragment into an existing entity (NGSI-LD merge-patch): each attribute fragment, keyed by its
@@ -44,13 +54,13 @@ public sealed interface Command {
      */
     record PatchAttribute(String entityId, String name, ObjectNode patch) implements Command {}
 
-    /** Replaces one existing attribute. */
+    /** Replaces the existing instance of an attribute that has the datasetId of the given one. */
     record ReplaceAttribute(String entityId, String name, Attribute attribute) implements Command {}
 
-    /** Deletes an attribute; with a datasetId, only when its instance has that datasetId (null: whatever it has). */
-    record DeleteAttribute(String entityId, String name, String datasetId) implements Command {
+    /** Deletes the instance of an attribute with that datasetId (null: the default instance), or all its instances. */
+    record DeleteAttribute(String entityId, String name, String datasetId, boolean all) implements Command {
         public DeleteAttribute(String entityId, String name) {
-            this(entityId, name, null);
+            this(entityId, name, null, false);
         }
     }
 

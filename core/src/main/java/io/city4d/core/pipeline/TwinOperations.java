@@ -1,7 +1,10 @@
 package io.city4d.core.pipeline;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.city4d.core.model.Attribute;
 import io.city4d.core.model.Entity;
+import io.city4d.core.model.EntityJson;
+import io.city4d.core.model.Instances;
 import io.city4d.core.pipeline.Command.UpdateMode;
 import io.city4d.core.pipeline.Outcome.NotUpdated;
 import io.city4d.core.port.Change;
@@ -16,10 +19,14 @@ import java.util.Map;
 
 /**
  * The rules of changing an entity, as a pure function of the command, the current state and the time. The pipeline
- * calls it on the partition's single writer, so it needs no locks.
+ * calls it on the partition's single writer, so it needs no locks. An attribute instance given in a command targets
+ * the stored instance with the same datasetId (NGSI-LD clause 4.5.5), the default instance when it has none.
  */
 public final class TwinOperations {
     private TwinOperations() {}
+
+    /** An instance to take away: the one of that datasetId, or all of the attribute's instances. */
+    private record Removal(String name, String datasetId, boolean all) {}
 
     public static Outcome apply(String tenant, Command command, Entity current, Instant now) {
         return switch (command) {
@@ -31,52 +38,55 @@ public final class TwinOperations {
             case Command.Upsert u -> {
                 if (current == null) yield create(tenant, u.entity(), now);
                 yield u.replace() ? replace(tenant, current, u.entity(), now)
-                        : update(tenant, current, u.entity().attributes(), UpdateMode.APPEND, now);
+                        : update(tenant, current, u.entity().attributes(), List.of(), UpdateMode.APPEND, now);
             }
-            case Command.UpdateAttributes u -> update(tenant, existing(current, u.entityId()), u.attributes(), u.mode(), now);
-            case Command.Merge m -> {
-                Entity e = existing(current, m.entityId());
-                Map<String, Attribute> merged = new LinkedHashMap<>();
-                List<String> deleted = new ArrayList<>();
-                m.fragments().forEach((name, fragment) -> {
-                    Attribute attribute = AttributeMerge.merge(name, e.attribute(name), fragment);
-                    if (attribute != null) merged.put(name, attribute);
-                    else if (e.attribute(name) != null) deleted.add(name);
-                });
-                yield writeAndDelete(tenant, e, merged, deleted, List.of(), now);
-            }
+            case Command.UpdateAttributes u -> update(tenant, existing(current, u.entityId()), u.attributes(), u.nulled(), u.mode(), now);
+            case Command.Merge m -> merge(tenant, existing(current, m.entityId()), m.fragments(), now);
             case Command.PatchAttribute p -> {
                 Entity e = existing(current, p.entityId());
-                Attribute old = e.attribute(p.name());
-                if (old == null) throw ProblemException.notFound("attribute " + p.name() + " not found on " + p.entityId());
+                String datasetId = datasetIdOf(p.patch());
+                Attribute old = existingInstance(e, p.name(), datasetId);
                 Attribute patched = AttributeMerge.patch(p.name(), old, p.patch());
-                yield patched == null ? writeAndDelete(tenant, e, Map.of(), List.of(p.name()), List.of(), now)
-                        : write(tenant, e, Map.of(p.name(), patched), now);
+                yield patched == null ? writeAndDelete(tenant, e, Map.of(), List.of(new Removal(p.name(), datasetId, false)), List.of(), now)
+                        : write(tenant, e, Map.of(p.name(), List.of(patched)), now);
             }
             case Command.ReplaceAttribute r -> {
                 Entity e = existing(current, r.entityId());
-                if (e.attribute(r.name()) == null) throw ProblemException.notFound("attribute " + r.name() + " not found on " + r.entityId());
-                yield write(tenant, e, Map.of(r.name(), r.attribute()), now);
+                existingInstance(e, r.name(), r.attribute().datasetId());
+                yield write(tenant, e, Map.of(r.name(), List.of(r.attribute())), now);
             }
             case Command.DeleteAttribute d -> {
                 Entity e = existing(current, d.entityId());
-                Attribute old = e.attribute(d.name());
-                if (old == null) throw ProblemException.notFound("attribute " + d.name() + " not found on " + d.entityId());
-                if (d.datasetId() != null && !d.datasetId().equals(old.datasetId())) {
-                    throw ProblemException.notFound("attribute " + d.name() + " has no instance with datasetId " + d.datasetId());
+                if (d.all()) {
+                    if (e.instances(d.name()).isEmpty()) throw ProblemException.notFound("attribute " + d.name() + " not found on " + d.entityId());
+                } else {
+                    existingInstance(e, d.name(), d.datasetId());
                 }
-                yield writeAndDelete(tenant, e, Map.of(), List.of(d.name()), List.of(), now);
+                yield writeAndDelete(tenant, e, Map.of(), List.of(new Removal(d.name(), d.datasetId(), d.all())), List.of(), now);
             }
             case Command.Delete d -> new Outcome(new Change(tenant, existing(current, d.entityId()), null, List.of(), now), List.of());
             case Command.Ingest i -> current == null
-                    ? create(tenant, new Entity(i.entityId(), i.types(), i.attributes(), null, null), now)
-                    : write(tenant, current, i.attributes(), now);
+                    ? create(tenant, Entity.of(i.entityId(), i.types(), i.attributes(), null, null), now)
+                    : write(tenant, current, Instances.single(i.attributes()), now);
         };
     }
 
     private static Entity existing(Entity current, String id) {
         if (current == null) throw ProblemException.notFound("entity not found: " + id);
         return current;
+    }
+
+    private static Attribute existingInstance(Entity entity, String name, String datasetId) {
+        Attribute old = entity.instance(name, datasetId);
+        if (old != null) return old;
+        if (entity.instances(name).isEmpty()) throw ProblemException.notFound("attribute " + name + " not found on " + entity.id());
+        throw ProblemException.notFound("attribute " + name + " of " + entity.id() + " has no "
+                + (datasetId == null ? "default instance (one without datasetId)" : "instance with datasetId " + datasetId));
+    }
+
+    private static String datasetIdOf(JsonNode fragment) {
+        JsonNode datasetId = fragment.isObject() ? fragment.get("datasetId") : null;
+        return datasetId != null && datasetId.isTextual() ? datasetId.asText() : null;
     }
 
     private static Outcome create(String tenant, Entity entity, Instant now) {
@@ -91,47 +101,78 @@ public final class TwinOperations {
         return new Outcome(new Change(tenant, current, written.change().after(), written.change().history(), now), List.of());
     }
 
-    private static Outcome update(String tenant, Entity current, Map<String, Attribute> changes, UpdateMode mode, Instant now) {
-        Map<String, Attribute> accepted = new LinkedHashMap<>();
+    private static Outcome update(String tenant, Entity current, Map<String, List<Attribute>> changes, List<Command.Instance> nulled,
+                                  UpdateMode mode, Instant now) {
+        Map<String, List<Attribute>> accepted = new LinkedHashMap<>();
         List<NotUpdated> refused = new ArrayList<>();
-        changes.forEach((name, attribute) -> {
-            Attribute old = current.attribute(name);
-            switch (mode) {
-                case APPEND -> accepted.put(name, attribute);
-                case APPEND_NO_OVERWRITE -> {
-                    if (old == null) accepted.put(name, attribute);
-                    else refused.add(new NotUpdated(name, "attribute exists and noOverwrite was asked"));
-                }
-                case UPDATE_EXISTING -> {
-                    if (old != null) accepted.put(name, attribute);
-                    else refused.add(new NotUpdated(name, "attribute does not exist"));
-                }
+        List<Removal> removals = new ArrayList<>();
+        for (Command.Instance instance : nulled) {
+            if (current.instance(instance.name(), instance.datasetId()) != null) removals.add(new Removal(instance.name(), instance.datasetId(), false));
+            else refused.add(new NotUpdated(instance.name(), "attribute does not exist"));
+        }
+        changes.forEach((name, instances) -> {
+            for (Attribute instance : instances) {
+                boolean exists = current.instance(name, instance.datasetId()) != null;
+                String refusal = switch (mode) {
+                    case APPEND -> null;
+                    case APPEND_NO_OVERWRITE -> exists ? "attribute exists and noOverwrite was asked" : null;
+                    case UPDATE_EXISTING -> exists ? null : "attribute does not exist";
+                };
+                if (refusal == null) accepted.computeIfAbsent(name, n -> new ArrayList<>()).add(instance);
+                else refused.add(new NotUpdated(name, instance.datasetId() == null ? refusal : refusal + " (datasetId " + instance.datasetId() + ")"));
             }
         });
-        return writeAndDelete(tenant, current, accepted, List.of(), refused, now);
+        return writeAndDelete(tenant, current, accepted, removals, refused, now);
     }
 
-    /** Writes the accepted attributes and deletes the others in one change; nothing when there is neither. */
-    private static Outcome writeAndDelete(String tenant, Entity current, Map<String, Attribute> accepted, List<String> deleted,
+    /** Merges each fragment into the instance of its datasetId; an array merges each of its instances so. */
+    private static Outcome merge(String tenant, Entity e, Map<String, JsonNode> fragments, Instant now) {
+        Map<String, List<Attribute>> merged = new LinkedHashMap<>();
+        List<Removal> deleted = new ArrayList<>();
+        fragments.forEach((name, fragment) -> {
+            List<JsonNode> parts = new ArrayList<>();
+            if (EntityJson.isMultiInstance(fragment)) fragment.forEach(parts::add);
+            else parts.add(fragment);
+            for (JsonNode part : parts) {
+                String datasetId = datasetIdOf(part);
+                Attribute old = e.instance(name, datasetId);
+                Attribute attribute = AttributeMerge.merge(name, old, part);
+                if (attribute != null) merged.computeIfAbsent(name, n -> new ArrayList<>()).add(attribute);
+                else if (old != null) deleted.add(new Removal(name, datasetId, false));
+            }
+        });
+        return writeAndDelete(tenant, e, merged, deleted, List.of(), now);
+    }
+
+    /** Writes the accepted instances and removes the others in one change; nothing when there is neither. */
+    private static Outcome writeAndDelete(String tenant, Entity current, Map<String, List<Attribute>> accepted, List<Removal> deleted,
                                           List<NotUpdated> refused, Instant now) {
         if (accepted.isEmpty() && deleted.isEmpty()) return new Outcome(null, refused);
         Outcome written = write(tenant, current, accepted, now);
         if (deleted.isEmpty()) return new Outcome(written.change(), refused);
-        LinkedHashMap<String, Attribute> remaining = written.change().after().mutableAttributes();
-        deleted.forEach(remaining::remove);
+        LinkedHashMap<String, List<Attribute>> remaining = written.change().after().mutableAttributes();
+        for (Removal removal : deleted) {
+            List<Attribute> left = removal.all() ? List.of() : Instances.without(remaining.getOrDefault(removal.name(), List.of()), removal.datasetId());
+            if (left.isEmpty()) remaining.remove(removal.name());
+            else remaining.put(removal.name(), left);
+        }
         Entity after = written.change().after().withAttributes(remaining, now);
         return new Outcome(new Change(tenant, current, after, written.change().history(), now), refused);
     }
 
-    /** Sets attributes on an entity, stamping times and recording each value in history. */
-    private static Outcome write(String tenant, Entity current, Map<String, Attribute> changes, Instant now) {
-        LinkedHashMap<String, Attribute> attributes = current.mutableAttributes();
+    /** Sets attribute instances on an entity, stamping times and recording each value in history. */
+    private static Outcome write(String tenant, Entity current, Map<String, List<Attribute>> changes, Instant now) {
+        LinkedHashMap<String, List<Attribute>> attributes = current.mutableAttributes();
         List<HistoryPoint> history = new ArrayList<>(changes.size());
-        changes.forEach((name, attribute) -> {
-            Attribute old = attributes.get(name);
-            Attribute stamped = attribute.stamped(old == null ? now : old.createdAt(), now);
-            attributes.put(name, stamped);
-            history.add(new HistoryPoint(name, stamped, stamped.historyInstant()));
+        changes.forEach((name, instances) -> {
+            List<Attribute> stored = attributes.getOrDefault(name, List.of());
+            for (Attribute attribute : instances) {
+                Attribute old = Instances.find(stored, attribute.datasetId());
+                Attribute stamped = attribute.stamped(old == null ? now : old.createdAt(), now);
+                stored = Instances.put(stored, stamped);
+                history.add(new HistoryPoint(name, stamped, stamped.historyInstant()));
+            }
+            attributes.put(name, stored);
         });
         return new Outcome(new Change(tenant, current, current.withAttributes(attributes, now), history, now), List.of());
     }

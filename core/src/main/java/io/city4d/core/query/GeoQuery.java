@@ -108,8 +108,10 @@ public record GeoQuery(Relation relation, Double maxDistance, Double minDistance
 
     public Predicate<Entity> matcher() {
         return entity -> {
-            Attribute attribute = entity.attribute(geoProperty);
-            return attribute instanceof GeoProperty g && matches(g.geometry());
+            for (Attribute attribute : entity.instances(geoProperty)) {
+                if (attribute instanceof GeoProperty g && matches(g.geometry())) return true;
+            }
+            return false;
         };
     }
 

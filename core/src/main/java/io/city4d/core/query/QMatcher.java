@@ -1,6 +1,7 @@
 package io.city4d.core.query;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.city4d.core.model.Attribute;
 import io.city4d.core.model.Entity;
 import io.city4d.core.model.GeoProperty;
@@ -47,9 +48,27 @@ public final class QMatcher {
         };
     }
 
-    /** The JSON value a path points at, or null when it is absent. */
+    /**
+     * The JSON value a path points at, or null when it is absent. On an attribute of several instances it is the
+     * values of all of them as one array (arrays flattened into it), so that a term matches when any instance does,
+     * as the stores' attribute index (a row per element of each instance) answers it.
+     */
     public static JsonNode resolve(Entity entity, AttrPath path) {
-        Attribute attribute = entity.attribute(path.attribute());
+        List<Attribute> instances = entity.instances(path.attribute());
+        if (instances.size() == 1) return resolve(instances.get(0), path);
+        ArrayNode all = null;
+        for (Attribute instance : instances) {
+            JsonNode value = resolve(instance, path);
+            if (value == null) continue;
+            if (all == null) all = Json.NODES.arrayNode();
+            if (value.isArray()) all.addAll((ArrayNode) value);
+            else all.add(value);
+        }
+        return all;
+    }
+
+    private static JsonNode resolve(Attribute instance, AttrPath path) {
+        Attribute attribute = instance;
         for (String sub : path.subAttributes()) {
             if (attribute == null) return null;
             attribute = attribute.subAttributes().get(sub);

@@ -14,6 +14,9 @@ public record TemporalResult(List<EntityHistory> entities) {
     /** One recorded value: the attribute as it was written (normalized JSON), and its instant. */
     public record Instance(JsonNode attribute, Instant at) {}
 
-    /** Aggregates over [from, to). Values are null where a method does not apply (e.g. avg of text). */
-    public record Bucket(Instant from, Instant to, Map<TemporalQuery.Method, Double> values) {}
+    /**
+     * Aggregates over [from, to) of the attribute instance with that datasetId (null: the default instance). Values are
+     * null where a method does not apply (e.g. avg of text).
+     */
+    public record Bucket(String datasetId, Instant from, Instant to, Map<TemporalQuery.Method, Double> values) {}
 }

@@ -12,7 +12,7 @@ import java.io.UncheckedIOException;
 
 /**
  * NGSI-LD entities in the normalized form (expanded names), any bytes read as the HTTP edge reads a body, with Json's
- * limits: an entity that is written back to the same entity, or a 4xx. Corpus: EntityJsonFuzzTestInputs/entity.
+ * limits: an entity that is written back, normalized or concise, to the same entity, or a 4xx. Corpus: EntityJsonFuzzTestInputs/entity.
  */
 class EntityJsonFuzzTest {
 
@@ -20,7 +20,8 @@ class EntityJsonFuzzTest {
     void entity(byte[] input) {
         Refusals.returnsOrRefuses(() -> {
             Entity entity = EntityJson.read(json(input));
-            assertThat(EntityJson.read(json(written(entity)))).as("written and read again").isEqualTo(entity);
+            assertThat(EntityJson.read(json(written(entity, Format.NORMALIZED)))).as("written and read again").isEqualTo(entity);
+            assertThat(EntityJson.read(json(written(entity, Format.CONCISE)))).as("written concise and read again").isEqualTo(entity);
         });
     }
 
@@ -37,9 +38,9 @@ class EntityJsonFuzzTest {
         }
     }
 
-    private static byte[] written(Entity entity) {
+    private static byte[] written(Entity entity, Format format) {
         try {
-            return Json.MAPPER.writeValueAsBytes(EntityJson.write(entity, Format.NORMALIZED, false, name -> true));
+            return Json.MAPPER.writeValueAsBytes(EntityJson.write(entity, format, false, name -> true));
         } catch (IOException e) {
             throw new UncheckedIOException("an accepted entity cannot be written as JSON", e);
         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.city4d.core.model.Attribute;
 import io.city4d.core.model.Entity;
+import io.city4d.core.model.Instances;
 import io.city4d.core.model.Json;
 import io.city4d.core.model.Property;
 import io.city4d.core.pipeline.Command.UpdateMode;
@@ -25,7 +26,7 @@ class TwinOperationsTest {
     }
 
     private static Entity sensor(Map<String, Attribute> attrs) {
-        return new Entity("urn:ngsi-ld:Sensor:1", List.of("urn:t:Sensor"), attrs, null, null);
+        return Entity.of("urn:ngsi-ld:Sensor:1", List.of("urn:t:Sensor"), attrs, null, null);
     }
 
     private static Entity created() {
@@ -46,17 +47,17 @@ class TwinOperationsTest {
     @Test
     void updateModesAcceptAndRefuseAsNgsiLdSays() {
         Entity current = created();
-        Outcome existingOnly = TwinOperations.apply("", new Command.UpdateAttributes(current.id(), Map.of("a", value(2), "b", value(3)), UpdateMode.UPDATE_EXISTING), current, T1);
+        Outcome existingOnly = TwinOperations.apply("", new Command.UpdateAttributes(current.id(), Instances.single(Map.of("a", value(2), "b", value(3))), UpdateMode.UPDATE_EXISTING), current, T1);
         assertThat(existingOnly.entity().attributes()).containsOnlyKeys("a");
         assertThat(existingOnly.notUpdated()).extracting(Outcome.NotUpdated::attribute).containsExactly("b");
         assertThat(existingOnly.entity().attribute("a").createdAt()).as("an attribute keeps its creation time").isEqualTo(T0);
         assertThat(existingOnly.entity().attribute("a").modifiedAt()).isEqualTo(T1);
 
-        Outcome noOverwrite = TwinOperations.apply("", new Command.UpdateAttributes(current.id(), Map.of("a", value(2), "b", value(3)), UpdateMode.APPEND_NO_OVERWRITE), current, T1);
+        Outcome noOverwrite = TwinOperations.apply("", new Command.UpdateAttributes(current.id(), Instances.single(Map.of("a", value(2), "b", value(3))), UpdateMode.APPEND_NO_OVERWRITE), current, T1);
         assertThat(((Property) noOverwrite.entity().attribute("a")).value().asDouble()).isEqualTo(1);
         assertThat(noOverwrite.entity().attributes()).containsKeys("a", "b");
 
-        Outcome nothing = TwinOperations.apply("", new Command.UpdateAttributes(current.id(), Map.of("z", value(2)), UpdateMode.UPDATE_EXISTING), current, T1);
+        Outcome nothing = TwinOperations.apply("", new Command.UpdateAttributes(current.id(), Instances.single(Map.of("z", value(2))), UpdateMode.UPDATE_EXISTING), current, T1);
         assertThat(nothing.change()).as("nothing written when nothing was accepted").isNull();
     }
 
@@ -137,7 +138,7 @@ class TwinOperationsTest {
     @Test
     void missingEntitiesAndAttributesAreNotFound() {
         Entity current = created();
-        for (Command c : List.of(new Command.Delete("urn:x:none"), new Command.UpdateAttributes("urn:x:none", Map.of("a", value(1)), UpdateMode.APPEND))) {
+        for (Command c : List.of(new Command.Delete("urn:x:none"), new Command.UpdateAttributes("urn:x:none", Instances.single(Map.of("a", value(1))), UpdateMode.APPEND))) {
             assertThatThrownBy(() -> TwinOperations.apply("", c, null, T1)).extracting(e -> ((ProblemException) e).type()).isEqualTo(ProblemType.RESOURCE_NOT_FOUND);
         }
         assertThatThrownBy(() -> TwinOperations.apply("", new Command.DeleteAttribute(current.id(), "zz"), current, T1))

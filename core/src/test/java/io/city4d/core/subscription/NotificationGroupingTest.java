@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class NotificationGroupingTest {
 
     private static Change change(String id) {
-        Entity after = new Entity("urn:ngsi-ld:T:" + id, List.of("T"), Map.of(), Instant.EPOCH, Instant.EPOCH);
+        Entity after = Entity.of("urn:ngsi-ld:T:" + id, List.of("T"), Map.of(), Instant.EPOCH, Instant.EPOCH);
         return new Change("", null, after, List.of(), Instant.EPOCH);
     }
 

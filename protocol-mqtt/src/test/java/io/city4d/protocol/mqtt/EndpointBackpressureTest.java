@@ -93,7 +93,7 @@ class EndpointBackpressureTest {
     }
 
     private static Command create(String id) {
-        return new Command.Create(new Entity(id, List.of("https://uri.etsi.org/ngsi-ld/default-context/T"), Map.of(), null, null));
+        return new Command.Create(Entity.of(id, List.of("https://uri.etsi.org/ngsi-ld/default-context/T"), Map.of(), null, null));
     }
 
     private static void await(CountDownLatch latch) {

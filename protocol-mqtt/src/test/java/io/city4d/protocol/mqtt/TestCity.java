@@ -77,7 +77,7 @@ final class TestCity implements AutoCloseable {
         } catch (ExecutionException expected) {
             // not found, as it should be
         }
-        Entity entity = new Entity(entityId(deviceId), List.of(Vocabulary.expandDefault("AirQualityObserved")), Map.of(), null, null);
+        Entity entity = Entity.of(entityId(deviceId), List.of(Vocabulary.expandDefault("AirQualityObserved")), Map.of(), null, null);
         storage.entities().commit(List.of(TwinOperations.apply(tenant, new Command.Create(entity), null, Instant.now()).change()));
     }
 

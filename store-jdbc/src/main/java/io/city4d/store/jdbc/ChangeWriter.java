@@ -5,6 +5,7 @@ import io.city4d.store.jdbc.EncodedChange.AttributeRows;
 import io.city4d.store.jdbc.EncodedChange.HistoryRow;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.List;
 
 /**
  * Writes encoded changes in a transaction: the entity row, its type and attribute index rows, its spatial rows, the
@@ -99,9 +100,10 @@ final class ChangeWriter {
         for (IndexedValue value : rows.values()) {
             transaction.batch(INSERT_ATTRIBUTE, key, tenant, rows.name(), value.kind(), value.number(), value.string(), value.time());
         }
-        if (rows.geometry() != null) {
+        List<byte[]> wkb = rows.geometries().isEmpty() ? List.of() : rows.wkb();
+        for (int i = 0; i < wkb.size(); i++) {
             PreparedStatement insert = transaction.batchStatement(dialect.geometryInsertSql());
-            dialect.bindGeometryInsert(insert, key, tenant, rows.name(), rows.geometry(), rows.wkb());
+            dialect.bindGeometryInsert(insert, key, tenant, rows.name(), rows.geometries().get(i), wkb.get(i));
             insert.addBatch();
         }
     }

@@ -32,10 +32,16 @@ record EncodedChange(Change.Kind kind, String tenant, String entityId, String bo
      * The index rows of one attribute; {@code values} is empty, and {@code geometry} null, when the attribute is gone.
      * {@code previousValue} is the one value row of an attribute that had one.
      */
-    record AttributeRows(String name, Previous previous, IndexedValue previousValue, List<IndexedValue> values, Geometry geometry, byte[] wkb) {
+    record AttributeRows(String name, Previous previous, IndexedValue previousValue, List<IndexedValue> values, List<Geometry> geometries) {
         /** True when one value row replaces one value row, which one UPDATE does. */
         boolean updatesOneRow() {
-            return previous == Previous.ONE_VALUE && values.size() == 1 && geometry == null;
+            return previous == Previous.ONE_VALUE && values.size() == 1 && geometries.isEmpty();
+        }
+
+        /** The geometries in the form the spatial index stores. */
+        List<byte[]> wkb() {
+            WKBWriter writer = new WKBWriter(2);
+            return geometries.stream().map(writer::write).toList();
         }
     }
 
@@ -50,7 +56,7 @@ record EncodedChange(Change.Kind kind, String tenant, String entityId, String bo
         String body = null;
         if (after != null) {
             Map<String, String> json = new LinkedHashMap<>();
-            after.attributes().forEach((name, attribute) -> json.put(name, attributeJson.computeIfAbsent(attribute, EntityCodec::writeAttribute)));
+            after.attributes().forEach((name, instances) -> json.put(name, instancesJson(instances, attributeJson)));
             body = EntityCodec.write(after, json);
         }
         List<String> types = after == null || (before != null && before.types().equals(after.types()))
@@ -60,8 +66,8 @@ record EncodedChange(Change.Kind kind, String tenant, String entityId, String bo
             Set<String> names = new LinkedHashSet<>(after.attributes().keySet());
             if (before != null) names.addAll(before.attributes().keySet());
             for (String name : names) {
-                Attribute old = before == null ? null : before.attribute(name);
-                Attribute now = after.attribute(name);
+                List<Attribute> old = before == null ? List.of() : before.instances(name);
+                List<Attribute> now = after.instances(name);
                 if (before == null || !indexedAlike(old, now)) attributes.add(rows(name, old, now));
             }
         }
@@ -75,22 +81,38 @@ record EncodedChange(Change.Kind kind, String tenant, String entityId, String bo
                 SummaryCounts.deltas(tenant, before, after), history);
     }
 
-    /** True when both attributes leave the same index rows: same kind and same value (timestamps do not matter). */
-    private static boolean indexedAlike(Attribute before, Attribute after) {
-        if (before == null || after == null) return before == after;
-        return (before instanceof GeoProperty) == (after instanceof GeoProperty)
-                && IndexedValue.indexedJson(before).equals(IndexedValue.indexedJson(after));
+    /** The JSON of an attribute's instances: one as itself, several as an array of them. */
+    private static String instancesJson(List<Attribute> instances, Map<Attribute, String> attributeJson) {
+        if (instances.size() == 1) return attributeJson.computeIfAbsent(instances.get(0), EntityCodec::writeAttribute);
+        StringBuilder out = new StringBuilder("[");
+        for (Attribute instance : instances) {
+            if (out.length() > 1) out.append(',');
+            out.append(attributeJson.computeIfAbsent(instance, EntityCodec::writeAttribute));
+        }
+        return out.append(']').toString();
     }
 
-    private static AttributeRows rows(String name, Attribute old, Attribute now) {
-        Set<IndexedValue> oldValues = old == null ? Set.of() : IndexedValue.of(old);
-        Previous previous = old == null ? Previous.NONE : old instanceof GeoProperty ? Previous.GEOMETRY
+    /** True when both leave the same index rows: the same instances of the same kinds and values (timestamps do not matter). */
+    private static boolean indexedAlike(List<Attribute> before, List<Attribute> after) {
+        if (before.size() != after.size()) return false;
+        for (int i = 0; i < before.size(); i++) {
+            Attribute b = before.get(i);
+            Attribute a = after.get(i);
+            if ((b instanceof GeoProperty) != (a instanceof GeoProperty) || !IndexedValue.indexedJson(b).equals(IndexedValue.indexedJson(a))) return false;
+        }
+        return true;
+    }
+
+    /** The index rows of every instance: their value rows together, and the geometry of the geo-property ones. */
+    private static AttributeRows rows(String name, List<Attribute> old, List<Attribute> now) {
+        Set<IndexedValue> oldValues = IndexedValue.of(old);
+        Previous previous = old.isEmpty() ? Previous.NONE : old.stream().anyMatch(GeoProperty.class::isInstance) ? Previous.GEOMETRY
                 : oldValues.size() == 1 ? Previous.ONE_VALUE : Previous.VALUES;
         IndexedValue previousValue = previous == Previous.ONE_VALUE ? oldValues.iterator().next() : null;
-        if (now == null) return new AttributeRows(name, previous, previousValue, List.of(), null, null);
-        Geometry geometry = now instanceof GeoProperty geo ? geo.geometry() : null;
-        return new AttributeRows(name, previous, previousValue, List.copyOf(IndexedValue.of(now)), geometry,
-                geometry == null ? null : new WKBWriter(2).write(geometry));
+        if (now.isEmpty()) return new AttributeRows(name, previous, previousValue, List.of(), List.of());
+        List<Geometry> geometries = new ArrayList<>(1);
+        for (Attribute instance : now) if (instance instanceof GeoProperty geo) geometries.add(geo.geometry());
+        return new AttributeRows(name, previous, previousValue, List.copyOf(IndexedValue.of(now)), List.copyOf(geometries));
     }
 
     private static HistoryRow historyRow(String tenant, String entityId, Change.HistoryPoint point, String json) {
@@ -102,7 +124,8 @@ record EncodedChange(Change.Kind kind, String tenant, String entityId, String bo
             case Relationship r -> r.object();
         };
         // the text only serves to count distinct values, so it may take the index's PostgreSQL-safe encoding
-        return new HistoryRow(new SeriesKeys.Series(tenant, entityId, point.attribute()), Micros.of(point.at()), number,
+        String datasetId = value.datasetId() == null ? "" : value.datasetId();
+        return new HistoryRow(new SeriesKeys.Series(tenant, entityId, point.attribute(), datasetId), Micros.of(point.at()), number,
                 text == null ? null : IndexedValue.string(text), json);
     }
 }

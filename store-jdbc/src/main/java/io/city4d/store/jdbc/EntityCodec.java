@@ -14,7 +14,9 @@ import io.city4d.core.model.Property;
 import io.city4d.core.model.Relationship;
 import io.city4d.core.model.Times;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -42,11 +44,20 @@ final class EntityCodec {
 
     static Entity read(String json) {
         JsonNode node = parse(json);
-        Entity entity = EntityJson.read(node);
+        Entity entity = EntityJson.readStored(node);
         // an entity's attributes mostly share its few timestamps, and parsing one costs more than looking it up
         Map<String, Instant> instants = new HashMap<>();
-        Map<String, Attribute> attributes = new LinkedHashMap<>();
-        entity.attributes().forEach((name, attribute) -> attributes.put(name, restamp(attribute, node.get(name), instants)));
+        Map<String, List<Attribute>> attributes = new LinkedHashMap<>();
+        entity.attributes().forEach((name, stored) -> {
+            JsonNode stamps = node.get(name);
+            if (stored.size() == 1) {
+                attributes.put(name, List.of(restamp(stored.get(0), stamps, instants)));
+                return;
+            }
+            List<Attribute> instances = new ArrayList<>(stored.size());
+            for (int i = 0; i < stored.size(); i++) instances.add(restamp(stored.get(i), stamps.get(i), instants));
+            attributes.put(name, instances);
+        });
         return new Entity(entity.id(), entity.types(), attributes, instant(node, "createdAt", instants), instant(node, "modifiedAt", instants));
     }
 
@@ -64,7 +75,7 @@ final class EntityCodec {
         Instant created = instant(node, "createdAt", instants);
         Instant modified = instant(node, "modifiedAt", instants);
         return switch (attribute) {
-            case Property p -> new Property(p.value(), p.unitCode(), p.observedAt(), p.datasetId(), sub, created, modified);
+            case Property p -> p.restamped(sub, created, modified);
             case GeoProperty g -> new GeoProperty(g.geoJson(), g.geometry(), g.observedAt(), g.datasetId(), sub, created, modified);
             case Relationship r -> new Relationship(r.object(), r.observedAt(), r.datasetId(), sub, created, modified);
         };

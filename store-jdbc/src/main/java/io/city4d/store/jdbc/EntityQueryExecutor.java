@@ -184,11 +184,19 @@ final class EntityQueryExecutor {
         try (PreparedStatement statement = connection.prepareStatement(candidates.sql())) {
             Jdbc.bind(statement, candidates.params());
             try (ResultSet row = statement.executeQuery()) {
+                long lastKey = Long.MIN_VALUE;
+                boolean lastMatched = false;
                 while (row.next() && (query.count() || matches.size() < wanted)) {
+                    // an entity whose geo-property has several instances comes in a row per instance, one after another
+                    long key = row.getLong(1);
+                    if (key == lastKey && lastMatched) continue;
+                    lastKey = key;
+                    lastMatched = false;
                     if (filter.idPattern() != null && !filter.idPattern().matches(row.getString(2))) continue;
                     if (filter.geo() != null && !filter.geo().matches(geometry(wkb, row.getBytes(4)))) continue;
                     Entity entity = needsEntity ? EntityCodec.read(row.getString(3)) : null;
                     if (needsEntity && !filter.residualQ().test(entity)) continue;
+                    lastMatched = true;
                     boolean inPage = matches.size() >= query.offset() && matches.size() < wanted;
                     matches.add(new Match(row.getLong(1), inPage ? entity : null));
                 }
@@ -200,10 +208,13 @@ final class EntityQueryExecutor {
 
     /** The candidates in id order: key, id, body when q needs checking, and the geometry as WKB for a geo-query. */
     private SqlFragment candidates(EntityFilter filter, Lead lead, SqlFragment from) {
-        SqlFragment geometry = filter.geo() == null ? SqlFragment.of("NULL") : lead.withGeometry() ? SqlFragment.of("k.wkb")
-                : SqlFragment.of("(SELECT " + dialect.geometryWkb() + " FROM " + reads.byEntity("geo_index", "g")
-                        + " WHERE g.entity_key = e.key AND g.attr = ?)", filter.geo().geoProperty());
-        return geometry.inside("SELECT e.key, e.id, " + (filter.residualQ() != null ? "e.body" : "NULL") + ", %s ").then(from).then(" ORDER BY e.id");
+        String body = filter.residualQ() != null ? "e.body" : "NULL";
+        if (filter.geo() == null || lead.withGeometry()) {
+            return SqlFragment.of("SELECT e.key, e.id, " + body + ", " + (filter.geo() == null ? "NULL" : "k.wkb") + " ").then(from).then(" ORDER BY e.id");
+        }
+        // a row per geometry: a geo-property may have several instances
+        return from.inside("SELECT c.key, c.id, c.body, " + dialect.geometryWkb() + " FROM (SELECT e.key, e.id, " + body + " AS body %s) c CROSS JOIN "
+                + reads.byEntity("geo_index", "g") + " WHERE g.entity_key = c.key").then(" AND g.attr = ? ORDER BY c.id", filter.geo().geoProperty());
     }
 
     private static Geometry geometry(WKBReader reader, byte[] wkb) throws SQLException {
@@ -232,7 +243,7 @@ final class EntityQueryExecutor {
 
     private static List<Entity> project(List<Entity> entities, Set<String> attrs) {
         return entities.stream().map(e -> {
-            Map<String, Attribute> kept = new LinkedHashMap<>();
+            Map<String, List<Attribute>> kept = new LinkedHashMap<>();
             e.attributes().forEach((name, attribute) -> {
                 if (attrs.contains(name)) kept.put(name, attribute);
             });

@@ -10,6 +10,7 @@ import io.city4d.core.query.QMatcher;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -27,12 +28,20 @@ record IndexedValue(int kind, Double number, String string, Long time) {
     static final IndexedValue OTHER_VALUE = new IndexedValue(OTHER, null, null, null);
 
     static Set<IndexedValue> of(Attribute attribute) {
-        JsonNode value = indexedJson(attribute);
+        return of(List.of(attribute));
+    }
+
+    /** The rows of an attribute's instances together: q matches an attribute when any of its instances matches. */
+    static Set<IndexedValue> of(List<Attribute> instances) {
         Set<IndexedValue> rows = new LinkedHashSet<>();
-        if (value.isArray()) {
-            for (JsonNode element : value) rows.add(element(element));
-        } else {
-            rows.add(element(value));
+        if (instances.isEmpty()) return rows;
+        for (Attribute instance : instances) {
+            JsonNode value = indexedJson(instance);
+            if (value.isArray()) {
+                for (JsonNode element : value) rows.add(element(element));
+            } else {
+                rows.add(element(value));
+            }
         }
         if (rows.isEmpty()) rows.add(OTHER_VALUE);
         return rows;

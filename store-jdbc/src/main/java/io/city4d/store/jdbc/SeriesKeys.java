@@ -5,14 +5,21 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The key of each history series (tenant, entity id, attribute), so that history rows carry a number instead of
- * three strings. The writer caches the keys by entity: a change usually appends to several attributes of one
+ * The key of each history series (tenant, entity id, attribute, datasetId), so that history rows carry a number
+ * instead of four strings. The writer caches the keys by entity: a change usually appends to several attributes of one
  * entity, whose keys one lookup finds. Only the writer thread uses it.
  */
 final class SeriesKeys {
     private static final int CACHED_ENTITIES = 100_000;
 
-    record Series(String tenant, String entityId, String attribute) {}
+    /** A series; {@code datasetId} is '' for the default instance. */
+    record Series(String tenant, String entityId, String attribute, String datasetId) {
+        /** The series' key among the entity's cached ones: the name alone for the default instance, the commonest. */
+        String cacheKey() {
+            // attribute names hold no control characters (EntityJson), so NUL cannot occur in one
+            return datasetId.isEmpty() ? attribute : attribute + '\u0000' + datasetId;
+        }
+    }
 
     private record EntityName(String tenant, String entityId) {}
 
@@ -32,18 +39,19 @@ final class SeriesKeys {
         if (keys == null) {
             if (cache.size() >= CACHED_ENTITIES) cache.clear();
             keys = new HashMap<>();
-            for (Object[] row : transaction.rows("SELECT attr, key FROM series WHERE tenant = ? AND entity_id = ?", 2, series.tenant(), series.entityId())) {
-                keys.put((String) row[0], ((Number) row[1]).longValue());
+            for (Object[] row : transaction.rows("SELECT attr, dataset_id, key FROM series WHERE tenant = ? AND entity_id = ?", 3, series.tenant(), series.entityId())) {
+                keys.put(new Series(series.tenant(), series.entityId(), (String) row[0], (String) row[1]).cacheKey(), ((Number) row[2]).longValue());
             }
             cache.put(entity, keys);
         }
-        Long key = keys.get(series.attribute());
+        String cacheKey = series.cacheKey();
+        Long key = keys.get(cacheKey);
         if (key == null) {
             transaction.afterRollback(forgetOnRollback);
-            key = transaction.returningLong("INSERT INTO series (tenant, entity_id, attr) VALUES (?, ?, ?) "
-                    + "ON CONFLICT (tenant, entity_id, attr) DO UPDATE SET attr = excluded.attr RETURNING key",
-                    series.tenant(), series.entityId(), series.attribute());
-            keys.put(series.attribute(), key);
+            key = transaction.returningLong("INSERT INTO series (tenant, entity_id, attr, dataset_id) VALUES (?, ?, ?, ?) "
+                    + "ON CONFLICT (tenant, entity_id, attr, dataset_id) DO UPDATE SET attr = excluded.attr RETURNING key",
+                    series.tenant(), series.entityId(), series.attribute(), series.datasetId());
+            keys.put(cacheKey, key);
         }
         return key;
     }

@@ -74,9 +74,13 @@ final class SummaryCounts implements WriteTransaction.Attachment {
     private static Set<String> multiValued(Entity entity) {
         if (entity == null) return Set.of();
         Set<String> attributes = null;
-        for (Map.Entry<String, Attribute> attribute : entity.attributes().entrySet()) {
-            JsonNode value = IndexedValue.indexedJson(attribute.getValue());
-            if (!value.isArray() || value.size() < 2 || IndexedValue.of(attribute.getValue()).size() < 2) continue;
+        for (Map.Entry<String, List<Attribute>> attribute : entity.attributes().entrySet()) {
+            List<Attribute> instances = attribute.getValue();
+            if (instances.size() == 1) {
+                JsonNode value = IndexedValue.indexedJson(instances.get(0));
+                if (!value.isArray() || value.size() < 2) continue;
+            }
+            if (IndexedValue.of(instances).size() < 2) continue;
             if (attributes == null) attributes = new HashSet<>();
             attributes.add(attribute.getKey());
         }

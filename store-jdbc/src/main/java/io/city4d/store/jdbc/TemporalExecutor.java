@@ -56,7 +56,8 @@ final class TemporalExecutor {
         this.order = order;
     }
 
-    private record Series(long key, String entityId, String attribute) {}
+    /** A series of one attribute instance; {@code datasetId} is null for the default instance. */
+    private record Series(long key, String entityId, String attribute, String datasetId) {}
 
     /** The history; aggregates come from the rollups when {@code fromRollups}, else from raw history alone (the reference). */
     TemporalResult query(Connection connection, String tenant, TemporalQuery query, boolean fromRollups) throws SQLException {
@@ -75,9 +76,10 @@ final class TemporalExecutor {
             Map<String, List<Bucket>> aggregates = new LinkedHashMap<>();
             for (Series series : seriesByEntity.getOrDefault(entity.id(), List.of())) {
                 if (query.aggregation() != null) {
-                    aggregates.put(series.attribute, buckets(connection, series, from, to, query.aggregation(), unfolded));
+                    aggregates.computeIfAbsent(series.attribute, a -> new ArrayList<>())
+                            .addAll(buckets(connection, series, from, to, query.aggregation(), unfolded));
                 } else {
-                    instances.put(series.attribute, instances(connection, series, from, to, query.lastN()));
+                    instances.computeIfAbsent(series.attribute, a -> new ArrayList<>()).addAll(instances(connection, series, from, to, query.lastN()));
                 }
             }
             histories.add(new EntityHistory(entity.id(), entity.types(), instances, aggregates));
@@ -90,8 +92,9 @@ final class TemporalExecutor {
         SqlFragment where = SqlFragment.of("s.tenant = ?", tenant).and(SqlFragment.in("s.entity_id", selected.stream().map(Entity::id).toList()));
         if (query.attrs() != null) where = where.and(SqlFragment.in("s.attr", query.attrs()));
         Map<String, List<Series>> byEntity = new LinkedHashMap<>();
-        Jdbc.list(connection, where.inside("SELECT s.key, s.entity_id, s.attr FROM series s WHERE %s ORDER BY s.entity_id, s.attr"),
-                row -> byEntity.computeIfAbsent(row.getString(2), id -> new ArrayList<>()).add(new Series(row.getLong(1), row.getString(2), row.getString(3))));
+        Jdbc.list(connection, where.inside("SELECT s.key, s.entity_id, s.attr, s.dataset_id FROM series s WHERE %s ORDER BY s.entity_id, s.attr, s.dataset_id"),
+                row -> byEntity.computeIfAbsent(row.getString(2), id -> new ArrayList<>()).add(new Series(row.getLong(1), row.getString(2), row.getString(3),
+                        row.getString(4).isEmpty() ? null : row.getString(4))));
         return byEntity;
     }
 
@@ -123,7 +126,7 @@ final class TemporalExecutor {
             origin = aligned(first.get(0), period);
         }
         long start = origin;
-        return Jdbc.list(connection, statement(series.key, origin, period, to, unfolded), row -> bucket(row, start, period, to, aggregation));
+        return Jdbc.list(connection, statement(series.key, origin, period, to, unfolded), row -> bucket(row, series.datasetId, start, period, to, aggregation));
     }
 
     /** The statement of a series' buckets over [origin, to): from the rollups when a cell width fits and {@code unfolded} is given. */
@@ -162,7 +165,7 @@ final class TemporalExecutor {
     }
 
     /** A bucket from a row of: index, count, distinct count, count of numbers, sum, min, max, sum of squares, last instant. */
-    private static Bucket bucket(ResultSet row, long origin, long period, long windowEnd, Aggregation aggregation) throws SQLException {
+    private static Bucket bucket(ResultSet row, String datasetId, long origin, long period, long windowEnd, Aggregation aggregation) throws SQLException {
         long index = row.getLong(1);
         long bucketStart = saturatedAdd(origin, saturatedMultiply(index, period));
         long bucketEnd = aggregation.period() == null && windowEnd == Long.MAX_VALUE
@@ -186,7 +189,7 @@ final class TemporalExecutor {
                 case SUMSQ -> sumOfSquares;
             }));
         }
-        return new Bucket(Micros.toInstant(bucketStart), Micros.toInstant(bucketEnd), values);
+        return new Bucket(datasetId, Micros.toInstant(bucketStart), Micros.toInstant(bucketEnd), values);
     }
 
     /**

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.city4d.core.model.Attribute;
 import io.city4d.core.model.Entity;
+import io.city4d.core.model.Instances;
 import io.city4d.core.model.EntityJson;
 import io.city4d.core.model.Format;
 import io.city4d.core.model.Json;
@@ -87,12 +88,12 @@ public abstract class PipelineContract extends StorageSuite {
         Map<String, Attribute> attributes = new LinkedHashMap<>();
         int count = random.nextInt(3);
         for (int i = 0; i < count; i++) attributes.put("urn:a:" + random.nextInt(4), Property.of(Json.NODES.numberNode(random.nextInt(10)), null));
-        Entity entity = new Entity(id, List.of("urn:t:T"), attributes, null, null);
+        Entity entity = Entity.of(id, List.of("urn:t:T"), attributes, null, null);
         return switch (random.nextInt(7)) {
             case 0 -> new Command.Create(entity);
             case 1 -> new Command.Upsert(entity, random.nextBoolean());
-            case 2 -> new Command.UpdateAttributes(id, attributes, UpdateMode.UPDATE_EXISTING);
-            case 3 -> new Command.UpdateAttributes(id, attributes, UpdateMode.APPEND_NO_OVERWRITE);
+            case 2 -> new Command.UpdateAttributes(id, Instances.single(attributes), UpdateMode.UPDATE_EXISTING);
+            case 3 -> new Command.UpdateAttributes(id, Instances.single(attributes), UpdateMode.APPEND_NO_OVERWRITE);
             case 4 -> new Command.Replace(entity);
             case 5 -> new Command.Ingest(id, List.of("urn:t:T"), attributes);
             default -> new Command.Delete(id);
@@ -158,7 +159,7 @@ public abstract class PipelineContract extends StorageSuite {
             assertThat(((Property) storage.entities().find(tenant, "urn:o:19").attribute("n")).value().asInt()).isEqualTo(1);
 
             assertThat(answer(pipeline.submit(tenant, new Command.UpdateAttributes("urn:x:behind",
-                    Map.of("n", Property.of(Json.NODES.numberNode(3), null)), UpdateMode.UPDATE_EXISTING))))
+                    Instances.single(Map.of("n", Property.of(Json.NODES.numberNode(3), null))), UpdateMode.UPDATE_EXISTING))))
                     .as("after a refusal the pipeline reads the entity from the store again").isEqualTo("UPDATED []");
         }
     }
@@ -212,7 +213,7 @@ public abstract class PipelineContract extends StorageSuite {
         for (double value : new double[] {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 2}) {
             Entity current = storage.entities().find(tenant, "urn:x:inf");
             Change change = TwinOperations.apply(tenant, new Command.UpdateAttributes("urn:x:inf",
-                    Map.of("n", Property.of(Json.NODES.numberNode(value), null)), UpdateMode.APPEND), current, Instant.now()).change();
+                    Instances.single(Map.of("n", Property.of(Json.NODES.numberNode(value), null))), UpdateMode.APPEND), current, Instant.now()).change();
             storage.entities().commit(List.of(change));
         }
         var query = new TemporalQuery(EntityQuery.byIds(Set.of("urn:x:inf")), Set.of("n"),

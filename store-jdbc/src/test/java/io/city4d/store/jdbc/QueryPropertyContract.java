@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.city4d.core.model.Attribute;
 import io.city4d.core.model.Entity;
+import io.city4d.core.model.Instances;
 import io.city4d.core.model.GeoProperty;
 import io.city4d.core.model.Json;
 import io.city4d.core.model.Relationship;
@@ -91,7 +92,7 @@ public abstract class QueryPropertyContract extends StoragePropertyContract {
             int index = change.index();
             if (index >= entities.size() || entities.get(index) == null) continue;
             Entity before = entities.get(index);
-            Entity after = change.attributes().map(attributes -> shaped(before, attributes, scenario)).orElse(null);
+            Entity after = change.attributes().map(attributes -> shaped(before, Instances.single(attributes), scenario)).orElse(null);
             changes.add(new Change(tenant, before, after, List.of(), NOW));
             entities.set(index, after);
         }
@@ -107,11 +108,11 @@ public abstract class QueryPropertyContract extends StoragePropertyContract {
     }
 
     /** The entity with these attributes, shaped as the scenario wants them. */
-    private static Entity shaped(Entity entity, Map<String, Attribute> attributes, Scenario scenario) {
-        Map<String, Attribute> kept = new LinkedHashMap<>();
-        attributes.forEach((name, attribute) -> {
+    private static Entity shaped(Entity entity, Map<String, List<Attribute>> attributes, Scenario scenario) {
+        Map<String, List<Attribute>> kept = new LinkedHashMap<>();
+        attributes.forEach((name, instances) -> {
             if (name.equals("c") && scenario.cOnlyOnOne() && !entity.types().contains(TYPES.get(0))) return;
-            kept.put(name, scenario.scalarOnly().contains(name) ? withoutArray(attribute) : attribute);
+            kept.put(name, scenario.scalarOnly().contains(name) ? instances.stream().map(QueryPropertyContract::withoutArray).toList() : instances);
         });
         return new Entity(entity.id(), entity.types(), kept, null, null);
     }
@@ -153,7 +154,7 @@ public abstract class QueryPropertyContract extends StoragePropertyContract {
         return lists().of(Generators.nonEmptySubsets(TYPES).zip(attributes, Row::new)).ofSizeBetween(minSize, MAX_ENTITIES).map(rows -> {
             List<Entity> entities = new ArrayList<>();
             for (int i = 0; i < rows.size(); i++) {
-                entities.add(new Entity("urn:x:e" + (char) ('a' + i), new ArrayList<>(new TreeSet<>(rows.get(i).types())), rows.get(i).attributes(), null, null));
+                entities.add(Entity.of("urn:x:e" + (char) ('a' + i), new ArrayList<>(new TreeSet<>(rows.get(i).types())), rows.get(i).attributes(), null, null));
             }
             return entities;
         });

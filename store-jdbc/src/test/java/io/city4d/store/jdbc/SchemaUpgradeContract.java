@@ -6,16 +6,21 @@ import io.city4d.core.model.Entity;
 import io.city4d.core.port.Storage;
 import io.city4d.core.query.EntityQuery;
 import io.city4d.core.query.QueryParser;
+import io.city4d.core.query.TemporalQuery;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
-/** A database written before the store counted multi-valued attributes upgrades to counts that let its queries merge. */
+/**
+ * A database written before the store counted multi-valued attributes and kept a series per datasetId upgrades to counts
+ * that let its queries merge, and to series whose old keys stay those of the default instances.
+ */
 public abstract class SchemaUpgradeContract {
 
     /** Opens the storage under test on the database of {@link #openConnection}. */
@@ -23,6 +28,9 @@ public abstract class SchemaUpgradeContract {
 
     /** A plain connection to the same database. */
     protected abstract Connection openConnection() throws SQLException;
+
+    /** Undoes version 4 (series per datasetId): series keyed by tenant, entity and attribute alone, as before. */
+    protected abstract void seriesWithoutDatasets(Statement statement) throws SQLException;
 
     @Test
     void aDatabaseFromBeforeMultiValuedCountsUpgradesCleanly() throws SQLException {
@@ -35,10 +43,12 @@ public abstract class SchemaUpgradeContract {
                         .formatted(i, a, i % 5)));
             }
         }
-        // version 3 added the column and its backfill: without them the database is as version 1 left it
+        // version 3 added the column and its backfill, version 4 the datasetId of series: without them the database is as
+        // version 2 left it
         try (Connection connection = openConnection(); Statement statement = connection.createStatement()) {
             statement.execute("ALTER TABLE summary_count DROP COLUMN multi_valued");
-            statement.execute("DELETE FROM flyway_schema_history WHERE version = '3'");
+            seriesWithoutDatasets(statement);
+            statement.execute("DELETE FROM flyway_schema_history WHERE version IN ('3', '4')");
         }
         try (Storage storage = openStorage()) {
             assertThat(multiValued()).containsExactlyInAnyOrderEntriesOf(Map.of("a", 3L, "b", 0L));
@@ -46,6 +56,22 @@ public abstract class SchemaUpgradeContract {
                 EntityQuery query = new EntityQuery(null, null, null, QueryParser.parse(q), null, null, EntityQuery.MAX_LIMIT, 0, true);
                 List<String> expected = entities.stream().filter(query.matcher()).map(Entity::id).sorted().toList();
                 assertThat(storage.entities().query("upgraded", query).entities()).as(q).extracting(Entity::id).containsExactlyElementsOf(expected);
+            }
+            // the old series are the default instances': new values of those append to them, other instances get their own
+            TestTwin twin = new TestTwin(storage.entities(), "upgraded");
+            twin.update("urn:x:00", "{\"b\": 7, \"a\": [{\"type\": \"Property\", \"value\": 9, \"datasetId\": \"urn:d:1\"}]}");
+            TemporalQuery history = new TemporalQuery(EntityQuery.byIds(Set.of("urn:x:00")), null, null, null, null, null);
+            var attributes = storage.entities().temporal("upgraded", history).entities().get(0).instances();
+            assertThat(attributes.get("b")).extracting(i -> i.attribute().get("value").asInt()).containsExactly(0, 7);
+            assertThat(attributes.get("a")).extracting(i -> i.attribute().path("datasetId").asText("")).containsExactly("", "urn:d:1");
+            try (Connection connection = openConnection()) {
+                assertThat(Jdbc.count(connection, SqlFragment.of("SELECT COUNT(*) FROM series WHERE tenant = 'upgraded'"))).isEqualTo(61);
+            }
+            // an attribute now of several instances: the counts keep queries answering as the matcher does
+            Entity multi = storage.entities().find("upgraded", "urn:x:00");
+            for (String q : List.of("a>=3;a<1", "a==9", "a>8;a<10")) {
+                EntityQuery query = new EntityQuery(null, null, null, QueryParser.parse(q), null, null, EntityQuery.MAX_LIMIT, 0, true);
+                assertThat(storage.entities().query("upgraded", query).entities()).as(q).extracting(Entity::id).contains(multi.id());
             }
         }
     }

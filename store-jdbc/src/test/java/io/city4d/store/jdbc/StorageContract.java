@@ -78,7 +78,7 @@ public abstract class StorageContract extends StorageSuite {
         Property status = (Property) plain.attribute("status");
         Property stamped = new Property(status.value(), null, null, null,
                 Map.of("accuracy", status.subAttributes().get("accuracy").stamped(created, modified)), created, modified);
-        Entity entity = new Entity("urn:x:1", plain.types(), Map.of("status", stamped), created, modified);
+        Entity entity = Entity.of("urn:x:1", plain.types(), Map.of("status", stamped), created, modified);
         entities().commit(List.of(new Change(tenant, null, entity, List.of(), modified)));
         assertThat(entities().find(tenant, "urn:x:1")).isEqualTo(entity);
         assertThat(entities().find(tenant, "urn:x:1").attribute("status").subAttributes().get("accuracy").createdAt()).isEqualTo(created);

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Statement;
 import org.junit.jupiter.api.io.TempDir;
 
 class SqliteSchemaUpgradeTest extends SchemaUpgradeContract {
@@ -20,5 +21,14 @@ class SqliteSchemaUpgradeTest extends SchemaUpgradeContract {
     @Override
     protected Connection openConnection() throws SQLException {
         return DriverManager.getConnection("jdbc:sqlite:" + directory.resolve("city4d.db"));
+    }
+
+    @Override
+    protected void seriesWithoutDatasets(Statement statement) throws SQLException {
+        statement.execute("CREATE TABLE series_before (key INTEGER PRIMARY KEY, tenant TEXT NOT NULL, entity_id TEXT NOT NULL, attr TEXT NOT NULL, "
+                + "UNIQUE (tenant, entity_id, attr))");
+        statement.execute("INSERT INTO series_before SELECT key, tenant, entity_id, attr FROM series");
+        statement.execute("DROP TABLE series");
+        statement.execute("ALTER TABLE series_before RENAME TO series");
     }
 }
