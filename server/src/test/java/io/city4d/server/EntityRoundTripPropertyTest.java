@@ -74,7 +74,7 @@ class EntityRoundTripPropertyTest {
      */
     static ObjectNode keyValues(ObjectNode entity) {
         ObjectNode out = Json.NODES.objectNode();
-        entity.fields().forEachRemaining(f -> {
+        entity.properties().forEach(f -> {
             JsonNode a = f.getValue();
             if (a.isArray()) {
                 ObjectNode dataset = out.putObject(f.getKey()).putObject("dataset");

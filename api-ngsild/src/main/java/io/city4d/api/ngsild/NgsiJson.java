@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.city4d.core.model.EntityJson;
 import io.city4d.core.model.GeoJson;
 import io.city4d.core.model.Json;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
@@ -41,8 +40,7 @@ final class NgsiJson {
 
     private static ObjectNode rename(JsonNode node, UnaryOperator<String> names, boolean renameType) {
         ObjectNode out = Json.NODES.objectNode();
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            var field = it.next();
+        for (Map.Entry<String, JsonNode> field : node.properties()) {
             String key = field.getKey();
             JsonNode value = field.getValue();
             if (key.equals("type") || key.equals("@type")) {
@@ -86,8 +84,7 @@ final class NgsiJson {
 
     private static ObjectNode renameMembers(JsonNode attribute, UnaryOperator<String> names) {
         ObjectNode out = Json.NODES.objectNode();
-        for (Iterator<Map.Entry<String, JsonNode>> it = attribute.fields(); it.hasNext(); ) {
-            var field = it.next();
+        for (Map.Entry<String, JsonNode> field : attribute.properties()) {
             String key = field.getKey();
             // a VocabProperty's values are terms of the @context, as types are (clause 4.5.11)
             if (key.equals("vocab")) out.set(key, renameTypes(field.getValue(), names));

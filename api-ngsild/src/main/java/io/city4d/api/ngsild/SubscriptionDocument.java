@@ -17,7 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -114,8 +113,7 @@ record SubscriptionDocument(ObjectNode stored) {
     /** Applies a PATCH: the members given replace the stored ones, re-validated as a whole. */
     SubscriptionDocument patched(JsonNode patch, LdContext ctx, ContextResolver contexts, Instant now) {
         ObjectNode request = asRequest(ctx);
-        for (Iterator<Map.Entry<String, JsonNode>> it = patch.fields(); it.hasNext(); ) {
-            var f = it.next();
+        for (Map.Entry<String, JsonNode> f : patch.properties()) {
             if (!f.getKey().equals("@context") && !f.getKey().equals("id")) request.set(f.getKey(), f.getValue());
         }
         // a stored expiresAt that has passed since is no reason to refuse a patch of something else

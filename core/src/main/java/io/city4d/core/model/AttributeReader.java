@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.city4d.core.problem.ProblemException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,8 +68,7 @@ final class AttributeReader {
         Instant observedAt = node.hasNonNull("observedAt") ? Times.parse(node.get("observedAt").asText(), name + ".observedAt") : null;
         String datasetId = datasetId(name, node.get("datasetId"));
         Map<String, Attribute> sub = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            var field = it.next();
+        for (Map.Entry<String, JsonNode> field : node.properties()) {
             if (!EntityJson.ATTRIBUTE_MEMBERS.contains(field.getKey())) {
                 sub.put(checkName(field.getKey()), attribute(field.getKey(), field.getValue()));
             }

@@ -67,8 +67,7 @@ public final class EntityJson {
     private static LinkedHashMap<String, List<Attribute>> readAttributes(JsonNode node, AttributeReader reader) {
         if (node == null || !node.isObject()) throw ProblemException.badData("attributes must be given as a JSON object");
         LinkedHashMap<String, List<Attribute>> attributes = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            var field = it.next();
+        for (Map.Entry<String, JsonNode> field : node.properties()) {
             if (ENTITY_MEMBERS.contains(field.getKey())) continue;
                 List<Attribute> instances = reader.instances(field.getKey(), field.getValue());
             if (reader == AttributeReader.INPUT && Vocabulary.GEO_PROPERTIES.contains(field.getKey())
@@ -112,8 +111,7 @@ public final class EntityJson {
     public static LinkedHashMap<String, JsonNode> readFragments(JsonNode node) {
         if (node == null || !node.isObject()) throw ProblemException.badData("attributes must be given as a JSON object");
         LinkedHashMap<String, JsonNode> fragments = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            var field = it.next();
+        for (Map.Entry<String, JsonNode> field : node.properties()) {
             if (!ENTITY_MEMBERS.contains(field.getKey())) fragments.put(checkName(field.getKey(), true), field.getValue());
         }
         return fragments;
@@ -125,8 +123,7 @@ public final class EntityJson {
      */
     public static boolean isAttributeObject(JsonNode node) {
         if (!node.isObject()) return false;
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            var field = it.next();
+        for (Map.Entry<String, JsonNode> field : node.properties()) {
             if (ATTRIBUTE_MEMBERS.contains(field.getKey()) && !field.getKey().equals("@context")) return true;
             JsonNode v = field.getValue();
             if (v.isObject() && (v.has("type") || v.has("value") || v.has("object"))) return true;

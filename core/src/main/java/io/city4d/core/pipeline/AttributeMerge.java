@@ -9,7 +9,6 @@ import io.city4d.core.model.GeoJson;
 import io.city4d.core.model.Json;
 import io.city4d.core.model.NgsiNull;
 import io.city4d.core.problem.ProblemException;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
 
@@ -59,8 +58,7 @@ final class AttributeMerge {
         if (NgsiNull.deletes(members)) return null;
         ObjectNode out = stored == null ? Json.NODES.objectNode() : stored.deepCopy();
         if (stored != null && members.has("type") && !members.get("type").equals(stored.get("type"))) out.removeAll();
-        for (Iterator<Map.Entry<String, JsonNode>> it = members.fields(); it.hasNext(); ) {
-            var field = it.next();
+        for (Map.Entry<String, JsonNode> field : members.properties()) {
             String key = field.getKey();
             JsonNode value = field.getValue();
             if (EntityJson.ATTRIBUTE_MEMBERS.contains(key)) {

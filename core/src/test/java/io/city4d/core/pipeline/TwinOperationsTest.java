@@ -88,7 +88,7 @@ class TwinOperationsTest {
     private static Entity merge(Entity current, String fragmentJson) {
         var fragment = json(fragmentJson);
         Map<String, com.fasterxml.jackson.databind.JsonNode> fragments = new java.util.LinkedHashMap<>();
-        fragment.fields().forEachRemaining(f -> fragments.put(f.getKey(), f.getValue()));
+        fragment.properties().forEach(f -> fragments.put(f.getKey(), f.getValue()));
         return TwinOperations.apply("", new Command.Merge(current.id(), fragments), current, T1).entity();
     }
 
