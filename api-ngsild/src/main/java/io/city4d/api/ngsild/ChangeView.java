@@ -2,13 +2,13 @@ package io.city4d.api.ngsild;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.city4d.core.model.EntityJson;
 import io.city4d.core.model.Format;
 import io.city4d.core.model.Json;
+import io.city4d.core.model.NgsiNull;
 import io.city4d.core.model.Times;
 import io.city4d.core.port.Change;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * An entity as a notification shows its change (clause 5.3.1 and 4.5.x on deleted attributes): the new state; each
@@ -18,10 +18,7 @@ import java.util.Set;
  * {@code previousObject}, {@code previousLanguageMap}...).
  */
 record ChangeView(EntityView view, boolean showChanges) {
-    static final String NULL = "urn:ngsi-ld:null";
-    /** The member that holds an attribute's value, by kind, in the order they are looked for. */
-    private static final List<String> VALUE_MEMBERS = List.of("value", "object", "languageMap", "json", "vocab", "valueList", "objectList");
-    private static final Set<String> ENTITY_MEMBERS = Set.of("id", "type", "scope", "createdAt", "modifiedAt", "deletedAt", "@context");
+    private static final String NULL = NgsiNull.VALUE;
 
     ObjectNode render(Change change) {
         return switch (change.kind()) {
@@ -35,7 +32,7 @@ record ChangeView(EntityView view, boolean showChanges) {
         ObjectNode now = view.render(change.after());
         ObjectNode before = view.render(change.before());
         for (Map.Entry<String, JsonNode> attribute : before.properties()) {
-            if (ENTITY_MEMBERS.contains(attribute.getKey())) continue;
+            if (EntityJson.ENTITY_MEMBERS.contains(attribute.getKey())) continue;
             JsonNode current = now.get(attribute.getKey());
             if (current == null) {
                 now.set(attribute.getKey(), nulled(attribute.getValue()));
@@ -50,7 +47,7 @@ record ChangeView(EntityView view, boolean showChanges) {
         ObjectNode before = view.render(change.before());
         ObjectNode out = Json.NODES.objectNode();
         for (Map.Entry<String, JsonNode> member : before.properties()) {
-            out.set(member.getKey(), ENTITY_MEMBERS.contains(member.getKey()) ? member.getValue() : nulled(member.getValue()));
+            out.set(member.getKey(), EntityJson.ENTITY_MEMBERS.contains(member.getKey()) ? member.getValue() : nulled(member.getValue()));
         }
         out.put("deletedAt", Times.format(change.at()));
         return out;
@@ -76,7 +73,8 @@ record ChangeView(EntityView view, boolean showChanges) {
     }
 
     private static String valueMember(ObjectNode attribute) {
-        for (String member : VALUE_MEMBERS) if (attribute.has(member)) return member;
+        // an attribute of one kind has exactly one of them
+        for (String member : EntityJson.VALUE_MEMBERS) if (attribute.has(member)) return member;
         return null;
     }
 

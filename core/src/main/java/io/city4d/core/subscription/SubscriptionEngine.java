@@ -87,8 +87,7 @@ public final class SubscriptionEngine implements ChangeListener, AutoCloseable {
 
     /** A periodic subscription's tick: the current state of what it selects, as one notification (the entities as changes that keep them). */
     private void notifyPeriodically(Subscription subscription, List<Entity> entities) {
-        Map<String, Active> subs = byTenant.get(subscription.tenant());
-        Active active = subs == null ? null : subs.get(subscription.id());
+        Active active = active(subscription.tenant(), subscription.id());
         Instant now = clock.instant();
         if (active == null || !active.subscription().isLive(now)) return;
         active.status().attempted(now);
@@ -97,9 +96,13 @@ public final class SubscriptionEngine implements ChangeListener, AutoCloseable {
     }
 
     public SubscriptionStatus status(String tenant, String id) {
-        Map<String, Active> subs = byTenant.get(tenant);
-        Active a = subs == null ? null : subs.get(id);
+        Active a = active(tenant, id);
         return a == null ? null : a.status();
+    }
+
+    private Active active(String tenant, String id) {
+        Map<String, Active> subs = byTenant.get(tenant);
+        return subs == null ? null : subs.get(id);
     }
 
     /**
