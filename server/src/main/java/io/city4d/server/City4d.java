@@ -120,6 +120,7 @@ public final class City4d implements AutoCloseable {
                     + config.httpPort() + " (see the log above)");
         }
         startDeviceEndpoints();
+        ngsiLd.serving();
         // Only once it serves: a start that fails must not use up the one showing of the first admin token.
         this.issuedAdminToken = configuredAdmin() ? null : issueFirstAdmin();
         } catch (RuntimeException e) {

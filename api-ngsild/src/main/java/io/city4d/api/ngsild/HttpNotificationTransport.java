@@ -57,7 +57,13 @@ public final class HttpNotificationTransport implements NotificationTransport, A
                 .shareConnectionCache(false)
                 .connectionCacheSize(MAX_IDLE_CONNECTIONS)
                 .build());
-        // Made in the background now rather than by the first notification, which would wait for it.
+    }
+
+    /**
+     * Makes the client in the background, so that the first notification does not wait for its TLS set-up (about a
+     * tenth of a second). Called once the server serves: made during start-up, it would compete with it for the CPU.
+     */
+    void prepare() {
         senders.execute(client::get);
     }
 

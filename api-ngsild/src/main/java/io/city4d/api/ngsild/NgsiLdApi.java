@@ -65,6 +65,11 @@ public final class NgsiLdApi implements AutoCloseable {
 
     public SubscriptionEngine subscriptionEngine() { return engine; }
 
+    /** Told once the server serves: prepares in the background what the first notification would otherwise wait for. */
+    public void serving() {
+        http.prepare();
+    }
+
     /**
      * How the API shows entities to a client that names its @context in a Link header (the core context when null).
      * A Link header that is malformed, or names a context that cannot be had, is a problem as it is for the API.
