@@ -309,18 +309,69 @@ class EntityApiTest {
         assertThat(running.api.post(NGSI + "/entities/" + id + "/attrs", "{}").status()).isEqualTo(400);
     }
 
+    /** Update Attributes (clause 5.6.2) overwrites what exists, appends what does not and adds the types it names. */
     @Test
-    void updatesOnlyExistingAttributes() {
+    void updatesAndAppendsAttributesAndAddsTypes() {
         String id = "urn:ngsi-ld:Thing:" + UUID.randomUUID();
         running.api.post(NGSI + "/entities", entity(id, "Thing", prop("a", 1)));
         assertThat(running.api.patch(NGSI + "/entities/" + id + "/attrs", "{" + prop("a", 2) + "}").status()).isEqualTo(204);
-        var partial = running.api.patch(NGSI + "/entities/" + id + "/attrs", "{" + prop("a", 3) + "," + prop("ghost", 1) + "}");
-        assertThat(partial.status()).isEqualTo(207);
-        assertThat(partial.json().get("updated")).extracting(JsonNode::asText).containsExactly("a");
-        assertThat(partial.json().at("/notUpdated/0/attributeName").asText()).isEqualTo("ghost");
+        assertThat(running.api.patch(NGSI + "/entities/" + id + "/attrs", "{" + prop("a", 3) + "," + prop("added", 1) + "}").status()).isEqualTo(204);
         JsonNode e = running.api.get(NGSI + "/entities/" + id).json();
         assertThat(e.at("/a/value").asInt()).isEqualTo(3);
-        assertThat(e.has("ghost")).isFalse();
+        assertThat(e.at("/added/value").asInt()).isEqualTo(1);
+
+        var partial = running.api.patch(NGSI + "/entities/" + id + "/attrs", "{\"ghost\": \"urn:ngsi-ld:null\"," + prop("a", 4) + "}");
+        assertThat(partial.status()).as("the NGSI-LD Null of a missing attribute deletes nothing").isEqualTo(207);
+        assertThat(partial.json().get("updated")).extracting(JsonNode::asText).containsExactly("a");
+        assertThat(partial.json().at("/notUpdated/0/attributeName").asText()).isEqualTo("ghost");
+
+        assertThat(running.api.patch(NGSI + "/entities/" + id + "/attrs", "{\"type\": [\"Thing\", \"Asset\"]}").status()).isEqualTo(204);
+        assertThat(running.api.get(NGSI + "/entities/" + id).json().get("type")).extracting(JsonNode::asText).containsExactly("Thing", "Asset");
+        assertThat(running.api.get(NGSI + "/entities?type=Asset").json()).hasSize(1);
+    }
+
+    /** The type selector of the entity operations (clauses 5.6.2 to 5.6.6): a type the entity lacks finds no entity. */
+    @Test
+    void aTypeSelectorGatesWritesToTheEntity() {
+        String id = "urn:ngsi-ld:Thing:" + UUID.randomUUID();
+        running.api.post(NGSI + "/entities", entity(id, "Building", prop("a", 1)));
+        String attrs = NGSI + "/entities/" + id + "/attrs";
+        assertThat(running.api.patch(attrs + "?type=Vehicle", "{" + prop("a", 2) + "}").status()).isEqualTo(404);
+        assertThat(running.api.post(attrs + "?type=Vehicle", "{" + prop("b", 2) + "}").status()).isEqualTo(404);
+        assertThat(running.api.delete(attrs + "/a?type=Vehicle").status()).isEqualTo(404);
+        assertThat(running.api.delete(NGSI + "/entities/" + id + "?type=Vehicle").status()).isEqualTo(404);
+        JsonNode e = running.api.get(NGSI + "/entities/" + id).json();
+        assertThat(e.at("/a/value").asInt()).as("nothing written through a selector that did not match").isEqualTo(1);
+        assertThat(e.has("b")).isFalse();
+
+        assertThat(running.api.patch(attrs + "?type=Building", "{" + prop("a", 2) + "}").status()).isEqualTo(204);
+        assertThat(running.api.delete(NGSI + "/entities/" + id + "?type=Building").status()).isEqualTo(204);
+        assertThat(running.api.get(NGSI + "/entities/" + id).status()).isEqualTo(404);
+    }
+
+    @Test
+    void aMissingEntityIdIsBadRequestDataAndTheAttributesCollectionNamesItsMethods() {
+        assertThat(running.api.put(NGSI + "/entities/", "{}").json().get("type").asText()).endsWith("/BadRequestData");
+        assertThat(running.api.patch(NGSI + "/entities/", "{}").status()).isEqualTo(400);
+        assertThat(running.api.post(NGSI + "/entities//attrs/", "{" + prop("a", 1) + "}").status()).isEqualTo(400);
+        assertThat(running.api.patch(NGSI + "/entities//attrs/a", "{\"value\": 1}").status()).isEqualTo(400);
+        assertThat(running.api.delete(NGSI + "/entities//attrs/a").status()).isEqualTo(400);
+        var collection = running.api.delete(NGSI + "/entities/urn:ngsi-ld:Thing:x/attrs/");
+        assertThat(collection.status()).isEqualTo(405);
+        assertThat(collection.header("Allow")).contains("POST, PATCH");
+    }
+
+    /** Ids that hold characters shown as nothing or a space would read as other ids (clause 4.5.1). */
+    @Test
+    void refusesInvisibleCharactersInIdsTypesStartingWithADigitAndOffsetTimes() {
+        var invisible = running.api.post(NGSI + "/entities", entity("urn:ngsi-ld:Thing:a\u200Bb", "Thing", prop("a", 1)));
+        assertThat(invisible.status()).isEqualTo(400);
+        assertThat(invisible.json().get("detail").asText()).contains("U+200B");
+        assertThat(running.api.post(NGSI + "/entities", entity("urn:ngsi-ld:Thing:" + UUID.randomUUID(), "9Thing", prop("a", 1))).status()).isEqualTo(400);
+        String offset = "\"a\": {\"type\": \"Property\", \"value\": 1, \"observedAt\": \"2026-12-04T10:00:00+07:00\"}";
+        var refused = running.api.post(NGSI + "/entities", entity("urn:ngsi-ld:Thing:" + UUID.randomUUID(), "Thing", offset));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().get("detail").asText()).contains("UTC");
     }
 
     @Test

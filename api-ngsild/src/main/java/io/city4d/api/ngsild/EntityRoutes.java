@@ -16,8 +16,11 @@ import io.city4d.core.pipeline.Outcome;
 import io.city4d.core.pipeline.Pipeline;
 import io.city4d.core.port.EntityStore;
 import io.city4d.core.problem.ProblemException;
+import io.city4d.core.problem.ProblemType;
 import io.city4d.core.query.EntityQuery;
 import io.helidon.http.HeaderNames;
+import io.helidon.http.Method;
+import io.helidon.http.PathMatchers;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
@@ -56,7 +59,29 @@ final class EntityRoutes implements HttpService {
                 .patch("/{id}/attrs", this::updateAttrs)
                 .patch("/{id}/attrs/{attr}", this::patchAttr)
                 .put("/{id}/attrs/{attr}", this::replaceAttr)
-                .delete("/{id}/attrs/{attr}", this::deleteAttr);
+                .delete("/{id}/attrs/{attr}", this::deleteAttr)
+                .put("/", EntityRoutes::missingId)
+                .patch("/", EntityRoutes::missingId)
+                .route(method -> true, PathMatchers.create("/attrs"), EntityRoutes::missingId)
+                .route(method -> true, PathMatchers.create("/attrs/{attr}"), EntityRoutes::missingId)
+                .route(method -> method != Method.POST && method != Method.PATCH && method != Method.OPTIONS,
+                        PathMatchers.create("/{id}/attrs"), EntityRoutes::notOnTheAttributes);
+    }
+
+    /**
+     * A write to one entity with an empty id segment: the id is missing (clauses 5.6.2 to 5.6.6, 5.6.17). Helidon
+     * collapses the empty segment of {@code /entities//attrs}, which so arrives as {@code /entities/attrs}.
+     */
+    private static void missingId(ServerRequest req, ServerResponse res) {
+        Authentication.requireWrite(req);
+        throw ProblemException.badData("the entity id is missing from the path: " + req.prologue().method().text() + " " + BASE + "{entityId}...");
+    }
+
+    /** The attributes of an entity are appended to and updated; one attribute is replaced or deleted by its name. */
+    private static void notOnTheAttributes(ServerRequest req, ServerResponse res) {
+        res.header(HeaderNames.ALLOW, "POST, PATCH");
+        throw new ProblemException(ProblemType.METHOD_NOT_ALLOWED, req.prologue().method().text() + " applies to one attribute: "
+                + BASE + "{entityId}/attrs/{attrId}");
     }
 
     private void create(ServerRequest req, ServerResponse res) {
@@ -133,7 +158,7 @@ final class EntityRoutes implements HttpService {
         ObjectNode json = NgsiJson.expandEntity(requireObject(body.json()), body.context());
         if (json.has("id") && !id.equals(json.get("id").asText())) throw ProblemException.badData("the id in the body differs from the id in the path");
         json.put("id", id);
-        Requests.await(pipeline.submit(tenant, new Command.Replace(EntityJson.read(json))));
+        submit(req, tenant, new Command.Replace(EntityJson.read(json)), body.context());
         res.status(204).send();
     }
 
@@ -144,7 +169,7 @@ final class EntityRoutes implements HttpService {
         String id = id(req);
         LdExchange.Body body = ld.body(req, LdExchange.PATCH_TYPES);
         Command merge = mergeCommand(id, NgsiJson.expandFragment(requireObject(body.json()), body.context()));
-        Requests.await(pipeline.submit(tenant, merge));
+        submit(req, tenant, merge, body.context());
         res.status(204).send();
     }
 
@@ -158,28 +183,32 @@ final class EntityRoutes implements HttpService {
 
     private void append(ServerRequest req, ServerResponse res) {
         boolean noOverwrite = QueryParams.options(req).contains("noOverwrite");
-        submitAttributes(req, res, noOverwrite ? UpdateMode.APPEND_NO_OVERWRITE : UpdateMode.APPEND, LdExchange.BODY_TYPES);
+        submitAttributes(req, res, noOverwrite ? UpdateMode.APPEND_NO_OVERWRITE : UpdateMode.APPEND, false);
     }
 
+    /** Update Attributes (clause 5.6.2): overwrites and appends as an append does, and deletes what it gives the NGSI-LD Null. */
     private void updateAttrs(ServerRequest req, ServerResponse res) {
-        submitAttributes(req, res, UpdateMode.UPDATE_EXISTING, LdExchange.BODY_TYPES);
+        submitAttributes(req, res, UpdateMode.APPEND, true);
     }
 
-    private void submitAttributes(ServerRequest req, ServerResponse res, UpdateMode mode, Set<String> mediaTypes) {
+    private void submitAttributes(ServerRequest req, ServerResponse res, UpdateMode mode, boolean nullDeletes) {
         Authentication.requireWrite(req);
         String tenant = tenants.existing(req);
         String id = id(req);
-        LdExchange.Body body = ld.body(req, mediaTypes);
+        LdExchange.Body body = ld.body(req, LdExchange.BODY_TYPES);
         ObjectNode fragment = NgsiJson.expandFragment(requireObject(body.json()), body.context());
         // an update deletes the instances it gives the NGSI-LD Null (clause 5.6.2); elsewhere the Null is refused
         List<Command.Instance> nulled = new ArrayList<>();
-        if (mode == UpdateMode.UPDATE_EXISTING) {
+        if (nullDeletes) {
             EntityJson.takeNulled(fragment).forEach((name, datasetIds) -> datasetIds.forEach(datasetId ->
                     nulled.add(new Command.Instance(name, datasetId.isEmpty() || datasetId.equals("@none") ? null : datasetId))));
         }
+        // types in the fragment are added to the entity's (clauses 5.6.2 and 5.6.3)
+        JsonNode typeNode = fragment.has("type") ? fragment.get("type") : fragment.get("@type");
+        List<String> types = typeNode == null ? List.of() : EntityJson.readTypes(NgsiJson.renameTypes(typeNode, body.context()::expand));
         Map<String, List<Attribute>> attributes = EntityJson.readAttributes(fragment);
-        if (attributes.isEmpty() && nulled.isEmpty()) throw ProblemException.badData("the body holds no attributes");
-        Outcome outcome = Requests.await(pipeline.submit(tenant, new Command.UpdateAttributes(id, attributes, mode, nulled)));
+        if (attributes.isEmpty() && nulled.isEmpty() && types.isEmpty()) throw ProblemException.badData("the body holds no attributes");
+        Outcome outcome = submit(req, tenant, new Command.UpdateAttributes(id, attributes, mode, nulled, types), body.context());
         if (outcome.notUpdated().isEmpty()) {
             res.status(204).send();
             return;
@@ -214,7 +243,7 @@ final class EntityRoutes implements HttpService {
         String name = body.context().expand(req.path().pathParameters().get("attr"));
         ObjectNode fragment = NgsiJson.expandAttribute(requireObject(body.json()), body.context());
         if (fragment.isEmpty()) throw ProblemException.badData("the body holds no attribute members");
-        Requests.await(pipeline.submit(tenant, command.apply(name, fragment)));
+        submit(req, tenant, command.apply(name, fragment), body.context());
         res.status(204).send();
     }
 
@@ -226,15 +255,26 @@ final class EntityRoutes implements HttpService {
         boolean all = "true".equals(Requests.param(req, "deleteAll"));
         String datasetId = all ? null : Requests.param(req, "datasetId");
         if (datasetId != null) EntityIds.requireUri(datasetId, "datasetId");
-        Requests.await(pipeline.submit(tenant, new Command.DeleteAttribute(id(req), name, datasetId, all)));
+        submit(req, tenant, new Command.DeleteAttribute(id(req), name, datasetId, all), ld.linkContext(req));
         res.status(204).send();
     }
 
     private void delete(ServerRequest req, ServerResponse res) {
         Authentication.requireWrite(req);
         String tenant = tenants.existing(req);
-        Requests.await(pipeline.submit(tenant, new Command.Delete(id(req))));
+        submit(req, tenant, new Command.Delete(id(req)), ld.linkContext(req));
         res.status(204).send();
+    }
+
+    /** Submits a command on one entity, under the request's type selector if it has one ({@code ?type=}). */
+    private Outcome submit(ServerRequest req, String tenant, Command command, LdContext ctx) {
+        String type = Requests.param(req, "type");
+        if (type != null) {
+            String expanded = ctx.expand(type);
+            EntityIds.requireUri(expanded, "type");
+            command = new Command.OfType(expanded, command);
+        }
+        return Requests.await(pipeline.submit(tenant, command));
     }
 
     private Entity existing(String tenant, String id) {

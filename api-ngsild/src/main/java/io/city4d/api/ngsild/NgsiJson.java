@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.city4d.core.model.EntityJson;
 import io.city4d.core.model.GeoJson;
 import io.city4d.core.model.Json;
+import io.city4d.core.problem.ProblemException;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
@@ -14,7 +15,17 @@ final class NgsiJson {
     private NgsiJson() {}
 
     static ObjectNode expandEntity(JsonNode entity, LdContext context) {
+        JsonNode types = entity.has("type") ? entity.get("type") : entity.path("@type");
+        if (types.isTextual()) checkShortTypeName(types.asText());
+        types.forEach(t -> checkShortTypeName(t.asText()));
         return rename(entity, context::expand, true);
+    }
+
+    /** A type given by a short name (not an IRI) starts with a letter (clause 4.6.2: name = unicodeLetter *nameChar). */
+    private static void checkShortTypeName(String type) {
+        if (!type.isEmpty() && type.indexOf(':') < 0 && !Character.isLetter(type.codePointAt(0))) {
+            throw ProblemException.badData("an entity type name must start with a letter (clause 4.6.2): " + type);
+        }
     }
 
     static ObjectNode compactEntity(JsonNode entity, LdContext context) {

@@ -65,7 +65,11 @@ final class AttributeReader {
             }
         }
         if (input) AttributeShapes.check(name, kind, node);
-        Instant observedAt = node.hasNonNull("observedAt") ? Times.parse(node.get("observedAt").asText(), name + ".observedAt") : null;
+        Instant observedAt = null;
+        if (node.hasNonNull("observedAt")) {
+            String text = node.get("observedAt").asText();
+            observedAt = input ? Times.parseUtc(text, name + ".observedAt") : Times.parse(text, name + ".observedAt");
+        }
         String datasetId = datasetId(name, node.get("datasetId"));
         Map<String, Attribute> sub = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> field : node.properties()) {

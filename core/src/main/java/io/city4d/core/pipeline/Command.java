@@ -29,11 +29,13 @@ public sealed interface Command {
 
     /**
      * Changes attribute instances of an existing entity, as the mode says; each instance targets the one of its
-     * datasetId. {@code nulled} are the instances the update gave the NGSI-LD Null, which deletes them (clause 5.6.2).
+     * datasetId. {@code nulled} are the instances the update gave the NGSI-LD Null, which deletes them (clause 5.6.2);
+     * {@code addedTypes} are entity types (expanded) that the entity gets besides its own, if it lacks them.
      */
-    record UpdateAttributes(String entityId, Map<String, List<Attribute>> attributes, UpdateMode mode, List<Instance> nulled) implements Command {
+    record UpdateAttributes(String entityId, Map<String, List<Attribute>> attributes, UpdateMode mode, List<Instance> nulled,
+                            List<String> addedTypes) implements Command {
         public UpdateAttributes(String entityId, Map<String, List<Attribute>> attributes, UpdateMode mode) {
-            this(entityId, attributes, mode, List.of());
+            this(entityId, attributes, mode, List.of(), List.of());
         }
     }
 
@@ -66,15 +68,21 @@ public sealed interface Command {
 
     record Delete(String entityId) implements Command {}
 
+    /**
+     * The command, applied only when the entity has the type (its expanded name): the type selector of the entity
+     * operations (clauses 5.6.2 to 5.6.6), checked where the command is applied, so that no write comes between.
+     */
+    record OfType(String type, Command command) implements Command {
+        public String entityId() { return command.entityId(); }
+    }
+
     /** Device telemetry: sets attributes, creating the entity with these types when it does not exist yet. */
     record Ingest(String entityId, List<String> types, Map<String, Attribute> attributes) implements Command {}
 
     enum UpdateMode {
-        /** Add new attributes and overwrite existing ones (POST .../attrs). */
+        /** Add new attributes and overwrite existing ones (POST and PATCH .../attrs, clauses 5.6.2 and 5.6.3). */
         APPEND,
         /** Add new attributes only; existing ones are reported as not updated (options=noOverwrite). */
-        APPEND_NO_OVERWRITE,
-        /** Overwrite existing attributes only; new ones are reported as not updated (PATCH .../attrs). */
-        UPDATE_EXISTING
+        APPEND_NO_OVERWRITE
     }
 }

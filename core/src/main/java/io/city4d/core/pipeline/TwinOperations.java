@@ -40,7 +40,8 @@ public final class TwinOperations {
                 yield u.replace() ? replace(tenant, current, u.entity(), now)
                         : update(tenant, current, u.entity().attributes(), List.of(), UpdateMode.APPEND, now);
             }
-            case Command.UpdateAttributes u -> update(tenant, existing(current, u.entityId()), u.attributes(), u.nulled(), u.mode(), now);
+            case Command.UpdateAttributes u -> withTypes(tenant, existing(current, u.entityId()),
+                    update(tenant, existing(current, u.entityId()), u.attributes(), u.nulled(), u.mode(), now), u.addedTypes(), now);
             case Command.Merge m -> merge(tenant, existing(current, m.entityId()), m.fragments(), now);
             case Command.PatchAttribute p -> {
                 Entity e = existing(current, p.entityId());
@@ -65,6 +66,12 @@ public final class TwinOperations {
                 yield writeAndDelete(tenant, e, Map.of(), List.of(new Removal(d.name(), d.datasetId(), d.all())), List.of(), now);
             }
             case Command.Delete d -> new Outcome(new Change(tenant, existing(current, d.entityId()), null, List.of(), now), List.of());
+            case Command.OfType t -> {
+                if (current != null && !current.types().contains(t.type())) {
+                    throw ProblemException.notFound("entity " + t.entityId() + " has no type " + t.type());
+                }
+                yield apply(tenant, t.command(), current, now);
+            }
             case Command.Ingest i -> current == null
                     ? create(tenant, Entity.of(i.entityId(), i.types(), i.attributes(), null, null), now)
                     : write(tenant, current, Instances.single(i.attributes()), now);
@@ -116,13 +123,22 @@ public final class TwinOperations {
                 String refusal = switch (mode) {
                     case APPEND -> null;
                     case APPEND_NO_OVERWRITE -> exists ? "attribute exists and noOverwrite was asked" : null;
-                    case UPDATE_EXISTING -> exists ? null : "attribute does not exist";
                 };
                 if (refusal == null) accepted.computeIfAbsent(name, n -> new ArrayList<>()).add(instance);
                 else refused.add(new NotUpdated(name, instance.datasetId() == null ? refusal : refusal + " (datasetId " + instance.datasetId() + ")"));
             }
         });
         return writeAndDelete(tenant, current, accepted, removals, refused, now);
+    }
+
+    /** The outcome with the entity also given the types it lacks of {@code added} (clauses 5.6.2 and 5.6.3). */
+    private static Outcome withTypes(String tenant, Entity current, Outcome outcome, List<String> added, Instant now) {
+        List<String> types = new ArrayList<>(current.types());
+        added.stream().filter(t -> !types.contains(t)).forEach(types::add);
+        if (types.size() == current.types().size()) return outcome;
+        Change change = outcome.change();
+        Entity after = change == null ? current.withAttributes(current.attributes(), now) : change.after();
+        return new Outcome(new Change(tenant, current, after.withTypes(types), change == null ? List.of() : change.history(), now), outcome.notUpdated());
     }
 
     /** Merges each fragment into the instance of its datasetId; an array merges each of its instances so. */

@@ -47,18 +47,34 @@ class TwinOperationsTest {
     @Test
     void updateModesAcceptAndRefuseAsNgsiLdSays() {
         Entity current = created();
-        Outcome existingOnly = TwinOperations.apply("", new Command.UpdateAttributes(current.id(), Instances.single(Map.of("a", value(2), "b", value(3))), UpdateMode.UPDATE_EXISTING), current, T1);
-        assertThat(existingOnly.entity().attributes()).containsOnlyKeys("a");
-        assertThat(existingOnly.notUpdated()).extracting(Outcome.NotUpdated::attribute).containsExactly("b");
-        assertThat(existingOnly.entity().attribute("a").createdAt()).as("an attribute keeps its creation time").isEqualTo(T0);
-        assertThat(existingOnly.entity().attribute("a").modifiedAt()).isEqualTo(T1);
+        Outcome updated = TwinOperations.apply("", new Command.UpdateAttributes(current.id(), Instances.single(Map.of("a", value(2), "b", value(3))), UpdateMode.APPEND), current, T1);
+        assertThat(updated.entity().attributes()).as("an update appends what the entity lacks (clause 5.6.2)").containsOnlyKeys("a", "b");
+        assertThat(updated.notUpdated()).isEmpty();
+        assertThat(updated.entity().attribute("a").createdAt()).as("an attribute keeps its creation time").isEqualTo(T0);
+        assertThat(updated.entity().attribute("a").modifiedAt()).isEqualTo(T1);
 
         Outcome noOverwrite = TwinOperations.apply("", new Command.UpdateAttributes(current.id(), Instances.single(Map.of("a", value(2), "b", value(3))), UpdateMode.APPEND_NO_OVERWRITE), current, T1);
         assertThat(((Property) noOverwrite.entity().attribute("a")).value().asDouble()).isEqualTo(1);
         assertThat(noOverwrite.entity().attributes()).containsKeys("a", "b");
 
-        Outcome nothing = TwinOperations.apply("", new Command.UpdateAttributes(current.id(), Instances.single(Map.of("z", value(2))), UpdateMode.UPDATE_EXISTING), current, T1);
+        Outcome nothing = TwinOperations.apply("", new Command.UpdateAttributes(current.id(), Map.of(), UpdateMode.APPEND,
+                List.of(new Command.Instance("z", null)), List.of()), current, T1);
         assertThat(nothing.change()).as("nothing written when nothing was accepted").isNull();
+        assertThat(nothing.notUpdated()).extracting(Outcome.NotUpdated::attribute).containsExactly("z");
+    }
+
+    @Test
+    void anUpdateAddsTheTypesTheEntityLacksUnderATypeSelector() {
+        Entity current = created();
+        Outcome typed = TwinOperations.apply("", new Command.OfType(current.types().get(0), new Command.UpdateAttributes(current.id(), Map.of(), UpdateMode.APPEND,
+                List.of(), List.of(current.types().get(0), "urn:t:Extra"))), current, T1);
+        assertThat(typed.entity().types()).containsExactly(current.types().get(0), "urn:t:Extra");
+        assertThat(typed.entity().modifiedAt()).isEqualTo(T1);
+        assertThat(typed.change().before()).isSameAs(current);
+
+        assertThatThrownBy(() -> TwinOperations.apply("", new Command.OfType("urn:t:Other", new Command.Delete(current.id())), current, T1))
+                .as("a type selector the entity does not match finds no entity (clause 5.6.6)")
+                .extracting(e -> ((ProblemException) e).type()).isEqualTo(ProblemType.RESOURCE_NOT_FOUND);
     }
 
     @Test

@@ -92,7 +92,7 @@ public abstract class PipelineContract extends StorageSuite {
         return switch (random.nextInt(7)) {
             case 0 -> new Command.Create(entity);
             case 1 -> new Command.Upsert(entity, random.nextBoolean());
-            case 2 -> new Command.UpdateAttributes(id, Instances.single(attributes), UpdateMode.UPDATE_EXISTING);
+            case 2 -> new Command.UpdateAttributes(id, Instances.single(attributes), UpdateMode.APPEND);
             case 3 -> new Command.UpdateAttributes(id, Instances.single(attributes), UpdateMode.APPEND_NO_OVERWRITE);
             case 4 -> new Command.Replace(entity);
             case 5 -> new Command.Ingest(id, List.of("urn:t:T"), attributes);
@@ -159,7 +159,7 @@ public abstract class PipelineContract extends StorageSuite {
             assertThat(((Property) storage.entities().find(tenant, "urn:o:19").attribute("n")).value().asInt()).isEqualTo(1);
 
             assertThat(answer(pipeline.submit(tenant, new Command.UpdateAttributes("urn:x:behind",
-                    Instances.single(Map.of("n", Property.of(Json.NODES.numberNode(3), null))), UpdateMode.UPDATE_EXISTING))))
+                    Instances.single(Map.of("n", Property.of(Json.NODES.numberNode(3), null))), UpdateMode.APPEND))))
                     .as("after a refusal the pipeline reads the entity from the store again").isEqualTo("UPDATED []");
         }
     }
