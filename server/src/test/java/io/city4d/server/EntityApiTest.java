@@ -361,6 +361,16 @@ class EntityApiTest {
         assertThat(collection.header("Allow")).contains("POST, PATCH");
     }
 
+    /** attrs names attributes, and system attributes alone select nothing (clause 5.7.2.4). */
+    @Test
+    void attrsNamesAttributesAndSystemAttributesAloneAreTooWide() {
+        assertThat(running.api.get(NGSI + "/entities?attrs=id,type").status()).isEqualTo(400);
+        var tooWide = running.api.get(NGSI + "/entities?attrs=createdAt");
+        assertThat(tooWide.status()).isEqualTo(400);
+        assertThat(tooWide.json().get("detail").asText()).contains("5.7.2.4");
+        assertThat(running.api.get(NGSI + "/entities?attrs=createdAt&type=Thing").status()).isEqualTo(200);
+    }
+
     /** Ids that hold characters shown as nothing or a space would read as other ids (clause 4.5.1). */
     @Test
     void refusesInvisibleCharactersInIdsTypesStartingWithADigitAndOffsetTimes() {

@@ -118,6 +118,15 @@ class SubscriptionApiTest {
         assertThat(running.api.get(NGSI + "/subscriptions/not-a-uri").status()).isEqualTo(400);
     }
 
+    /** A request that cannot be answered or read is refused as such before the subscription is looked for. */
+    @Test
+    void mediaTypesAreCheckedBeforeTheSubscriptionIsLookedFor() {
+        String missing = NGSI + "/subscriptions/urn:ngsi-ld:Subscription:missing";
+        assertThat(running.api.accept("text/html").get(missing).status()).isEqualTo(406);
+        assertThat(running.api.send("PATCH", missing, "{}", "text/plain").status()).isEqualTo(415);
+        assertThat(running.api.get(missing).status()).isEqualTo(404);
+    }
+
     @Test
     void invalidSubscriptionsAreRefused() {
         String ok = receiver.url("/n");

@@ -30,17 +30,25 @@ final class QueryParams {
         GeoQuery geo = georel == null && Requests.param(req, "geometry") == null ? null
                 : GeoQuery.parse(georel, Requests.param(req, "geometry"), Requests.param(req, "coordinates"),
                         Requests.param(req, "geoproperty") == null ? null : ctx.expand(Requests.param(req, "geoproperty")));
-        Set<String> attrs = set(Requests.listParam(req, "attrs"), ctx);
+        List<String> attrNames = Requests.listParam(req, "attrs");
+        if (attrNames != null) attrNames.stream().filter(a -> a.equals("id") || a.equals("type")).findFirst().ifPresent(member -> {
+            throw ProblemException.badData("attrs names attributes; " + member + " is an entity member, always shown (use pick to choose members)");
+        });
+        Set<String> attrs = set(attrNames, ctx);
         int limit = Requests.intParam(req, "limit", EntityQuery.DEFAULT_LIMIT);
         int offset = Requests.intParam(req, "offset", 0);
         boolean count = "true".equals(Requests.param(req, "count"));
         EntityQuery query = new EntityQuery(ids, Requests.param(req, "idPattern"), types, expr, geo, attrs, limit, offset, count);
-        boolean selective = types != null || anyType || attrs != null || expr != null || geo != null || Boolean.TRUE.equals(local);
+        // system attributes (createdAt, modifiedAt, deletedAt) select nothing by themselves (clause 5.7.2.4)
+        boolean attrsSelect = attrNames != null && attrNames.stream().anyMatch(a -> !SYSTEM_ATTRIBUTES.contains(a));
+        boolean selective = types != null || anyType || attrsSelect || expr != null || geo != null || Boolean.TRUE.equals(local);
         if (requireRestriction && !selective) {
             throw ProblemException.badData("a query needs at least one of type, attrs, q or a geo-query, or local=true (clause 5.7.2.4)");
         }
         return query;
     }
+
+    private static final Set<String> SYSTEM_ATTRIBUTES = Set.of("createdAt", "modifiedAt", "deletedAt");
 
     /**
      * The local flag: without registrations every query of City4D is local, so local=true only says that a query may

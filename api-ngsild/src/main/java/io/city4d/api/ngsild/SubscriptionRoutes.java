@@ -80,13 +80,14 @@ final class SubscriptionRoutes implements HttpService {
     private void get(ServerRequest req, ServerResponse res) {
         Authentication.requireRead(req);
         LdContext ctx = ld.linkContext(req);
-        ld.send(res, 200, render(existing(req), ctx), ctx, ld.accepted(req, false));
+        String mediaType = ld.accepted(req, false); // a request that cannot be answered is refused as such, found or not
+        ld.send(res, 200, render(existing(req), ctx), ctx, mediaType);
     }
 
     private void update(ServerRequest req, ServerResponse res) {
         Authentication.requireWrite(req);
-        SubscriptionDocument current = existing(req);
         LdExchange.Body body = ld.body(req, LdExchange.PATCH_TYPES);
+        SubscriptionDocument current = existing(req);
         if (!body.json().isObject()) throw ProblemException.badData("the body must be a JSON object");
         subscriptions.replace(current.patched(body.json(), body.context(), ld.contexts(), clock.instant()));
         res.status(204).send();

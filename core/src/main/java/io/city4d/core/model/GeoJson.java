@@ -13,6 +13,7 @@ import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.geom.LinearRing;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.PrecisionModel;
+import org.locationtech.jts.geom.util.GeometryFixer;
 
 /**
  * GeoJSON geometries (RFC 7946) read straight from the JSON tree into JTS, with validation of WGS 84 coordinates.
@@ -46,8 +47,12 @@ public final class GeoJson {
                 throw ProblemException.badData("invalid GeoJSON geometry: coordinate out of range [" + c.x + ", " + c.y + "]");
             }
         }
-        if (!g.isValid()) throw ProblemException.badData("invalid GeoJSON geometry: " + g.getGeometryType() + " is not valid (self-intersection or unclosed ring)");
-        return g;
+        if (g.isValid()) return g;
+        // RFC 7946 does not forbid a ring that crosses itself; the value is kept as given, and queries and indexes
+        // use its repaired form (a bow-tie becomes two triangles), on which spatial predicates are defined.
+        Geometry fixed = GeometryFixer.fix(g);
+        if (fixed.isEmpty()) throw ProblemException.badData("invalid GeoJSON geometry: " + g.getGeometryType() + " covers no area or line once repaired");
+        return fixed;
     }
 
     public static Geometry parse(String geoJson) {

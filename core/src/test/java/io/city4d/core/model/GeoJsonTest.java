@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.geojson.GeoJsonReader;
@@ -47,10 +48,20 @@ class GeoJsonTest {
     void refusesShapesThatAreNotGeometries() {
         for (String bad : List.of("{\"type\":\"LineString\",\"coordinates\":[[1,2]]}", "{\"type\":\"Polygon\",\"coordinates\":[[[0,0],[1,0],[1,1],[0,1]]]}",
                 "{\"type\":\"Point\",\"coordinates\":[\"1\",2]}", "{\"type\":\"Point\",\"coordinates\":[181,0]}",
-                "{\"type\":\"Polygon\",\"coordinates\":[[[0,0],[1,1],[1,0],[0,1],[0,0]]]}", "{\"type\":\"Point\",\"coordinates\":[]}",
+                "{\"type\":\"Point\",\"coordinates\":[]}", "{\"type\":\"Polygon\",\"coordinates\":[[[0,0],[1,1],[2,2],[0,0]]]}",
                 "{\"type\":\"GeometryCollection\",\"geometries\":[1]}", "{\"type\":\"MultiPoint\",\"coordinates\":5}", "[1,2]")) {
             assertThatThrownBy(() -> GeoJson.parse(bad)).as(bad).isInstanceOf(ProblemException.class);
         }
+    }
+
+    /** RFC 7946 lets a ring cross itself; such a polygon is accepted and matched by its repaired form. */
+    @Test
+    void aRingThatCrossesItselfIsMatchedAsItsRepairedForm() {
+        Geometry bowTie = GeoJson.parse("{\"type\":\"Polygon\",\"coordinates\":[[[0,0],[1,1],[1,0],[0,1],[0,0]]]}");
+        assertThat(bowTie.isValid()).isTrue();
+        assertThat(bowTie.getArea()).isEqualTo(0.5);
+        assertThat(bowTie.contains(GeoJson.FACTORY.createPoint(new Coordinate(0.2, 0.5)))).isTrue();
+        assertThat(bowTie.contains(GeoJson.FACTORY.createPoint(new Coordinate(0.5, 0.2)))).isFalse();
     }
 
     @Test
