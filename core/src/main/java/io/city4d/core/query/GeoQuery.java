@@ -12,6 +12,8 @@ import java.util.function.Predicate;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.geom.util.AffineTransformation;
 import org.locationtech.jts.operation.distance.DistanceOp;
 
 /**
@@ -66,7 +68,8 @@ public record GeoQuery(Relation relation, Double maxDistance, Double minDistance
             } catch (NumberFormatException e) {
                 throw ProblemException.badData("georel distance is not a number: " + kv[1]);
             }
-            if (!Double.isFinite(d) || d < 0) throw ProblemException.badData("georel distance must be a non-negative number");
+            if (!Double.isFinite(d) || d <= 0) throw ProblemException.badData("georel distance must be a positive number of metres (clause 4.10): " + kv[1]);
+            if (max != null || min != null) throw ProblemException.badData("georel near takes one distance, maxDistance or minDistance (clause 4.10): " + georel);
             switch (kv[0]) {
                 case "maxDistance" -> max = d;
                 case "minDistance" -> min = d;
@@ -130,11 +133,20 @@ public record GeoQuery(Relation relation, Double maxDistance, Double minDistance
         };
     }
 
-    /** Great-circle distance between the closest points of two geometries (zero when they touch). */
+    /**
+     * Great-circle distance between the closest points of two geometries (zero when they touch). The closest points
+     * are found in metres, not degrees: with longitudes scaled by the cosine of the latitude of {@code b}, as an
+     * equirectangular map around it does; otherwise a degree of longitude would weigh as much as one of latitude,
+     * which is wrong by a factor of 11 at latitude 85.
+     */
     public static double distanceMetres(Geometry a, Geometry b) {
+        if (a instanceof Point p && b instanceof Point q) return haversine(p.getCoordinate(), q.getCoordinate());
         if (a.intersects(b)) return 0;
-        Coordinate[] nearest = DistanceOp.nearestPoints(a, b);
-        return haversine(nearest[0], nearest[1]);
+        Envelope around = b.getEnvelopeInternal();
+        double k = Math.cos(Math.toRadians(Math.min(89, Math.abs((around.getMinY() + around.getMaxY()) / 2))));
+        AffineTransformation toMetres = AffineTransformation.scaleInstance(k, 1);
+        Coordinate[] nearest = DistanceOp.nearestPoints(toMetres.transform(a), toMetres.transform(b));
+        return haversine(new Coordinate(nearest[0].x / k, nearest[0].y), new Coordinate(nearest[1].x / k, nearest[1].y));
     }
 
     public static double haversine(Coordinate p, Coordinate q) {

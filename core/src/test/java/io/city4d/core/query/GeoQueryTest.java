@@ -36,7 +36,17 @@ class GeoQueryTest {
         assertThatThrownBy(() -> GeoQuery.parse("sideways", "Point", LAKE, null)).isInstanceOf(ProblemException.class);
         assertThatThrownBy(() -> GeoQuery.parse(";", "Point", LAKE, null)).as("an empty georel").isInstanceOf(ProblemException.class);
         assertThatThrownBy(() -> GeoQuery.parse("within", "Point", "[1000,0]", null)).isInstanceOf(ProblemException.class);
-        assertThatThrownBy(() -> GeoQuery.parse("within", "Polygon", "[[[0,0],[1,1],[1,0],[0,1],[0,0]]]", null)).isInstanceOf(ProblemException.class);
+        assertThatThrownBy(() -> GeoQuery.parse("near;maxDistance==0", "Point", LAKE, null)).as("distances are positive").isInstanceOf(ProblemException.class);
+        assertThatThrownBy(() -> GeoQuery.parse("near;maxDistance==5;minDistance==1", "Point", LAKE, null)).as("one distance").isInstanceOf(ProblemException.class);
         assertThatThrownBy(() -> GeoQuery.parse("within", "Point", "not json", null)).isInstanceOf(ProblemException.class);
+    }
+
+    /** Closest points are found in metres: at latitude 85 a degree of longitude is 9.7 km, one of latitude 111 km. */
+    @Test
+    void nearMeasuresTheClosestPointInMetresAtHighLatitudes() {
+        var line = GeoJson.parse("{\"type\":\"LineString\",\"coordinates\":[[1,85],[0,85.6]]}");
+        assertThat(GeoQuery.distanceMetres(line, GeoJson.parse("{\"type\":\"Point\",\"coordinates\":[0,85]}"))).isBetween(9_000.0, 10_000.0);
+        assertThat(GeoQuery.parse("near;maxDistance==20000", "Point", "[0,85]", null).matches(line)).isTrue();
+        assertThat(GeoQuery.parse("near;maxDistance==5000", "Point", "[0,85]", null).matches(line)).isFalse();
     }
 }
