@@ -62,11 +62,14 @@ final class AdminRoutes implements HttpService {
         String entityId = EntityIds.requireUri(body.path("entityId").asText(null), "entityId");
         String profile = body.path("profile").asText(null);
         if (profile == null) throw ProblemException.badData("profile is required");
+        boolean again = devices.findDevice(tenant, id).isPresent();
         devices.saveDevice(new Device(id, tenant, entityId, profile));
+        // registering a device again replaces its registration and its key: a lost or leaked key stops working
+        if (again) credentials.revokeDeviceKeys(tenant, id);
         var issued = credentials.issueDeviceKey(admin, tenant, id);
         ObjectNode out = Json.MAPPER.valueToTree(new Device(id, tenant, entityId, profile));
         out.put("apiKey", issued.secret());
-        res.status(201).header(HeaderNames.CONTENT_TYPE, "application/json").send(out.toString());
+        res.status(again ? 200 : 201).header(HeaderNames.CONTENT_TYPE, "application/json").send(out.toString());
     }
 
     private void listDevices(ServerRequest req, ServerResponse res) {

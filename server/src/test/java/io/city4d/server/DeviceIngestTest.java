@@ -43,4 +43,25 @@ class DeviceIngestTest {
             assertThat(deviceReads.statusCode()).as("a device key cannot read the twin").isEqualTo(403);
         }
     }
+
+    /** Registering a device again replaces its key: the old one, lost or leaked, stops working at once. */
+    @Test
+    void registeringADeviceAgainRotatesItsKey(@TempDir Path dir) throws Exception {
+        try (TestServer server = new TestServer(dir)) {
+            String registration = "{\"id\":\"aq-9\",\"entityId\":\"urn:ngsi-ld:AirQualityObserved:aq-9\",\"profile\":\"air-quality\"}";
+            String oldKey = TestServer.json(server.post("/admin/v1/devices", registration)).get("apiKey").asText();
+            var again = server.post("/admin/v1/devices", registration);
+            assertThat(again.statusCode()).isEqualTo(200);
+            String newKey = TestServer.json(again).get("apiKey").asText();
+            assertThat(newKey).isNotEqualTo(oldKey);
+            assertThat(send(server, oldKey).statusCode()).as("the replaced key").isEqualTo(401);
+            assertThat(send(server, newKey).statusCode()).isEqualTo(204);
+        }
+    }
+
+    private static java.net.http.HttpResponse<String> send(TestServer server, String key) throws Exception {
+        return server.send(HttpRequest.newBuilder(java.net.URI.create(server.city.baseUrl() + "/ingest/v1/devices/aq-9"))
+                .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"pm25\": 3}")));
+    }
 }
