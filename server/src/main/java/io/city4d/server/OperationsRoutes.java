@@ -5,6 +5,8 @@ import io.city4d.api.common.Authentication;
 import io.city4d.core.model.Json;
 import io.city4d.core.model.Vocabulary;
 import io.city4d.core.port.EntityStore;
+import io.city4d.core.problem.ProblemException;
+import io.city4d.core.problem.ProblemType;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
@@ -42,8 +44,11 @@ final class OperationsRoutes implements HttpService {
                 .get("/", this::page);
     }
 
+    /** The metrics count for the whole server, every tenant together, so a credential limited to one may not read them. */
     private void metrics(ServerRequest req, ServerResponse res) {
-        Authentication.requireRead(req);
+        if (Authentication.requireRead(req).tenant() != null) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "the metrics describe the whole server, every tenant: they need a credential not limited to a tenant");
+        }
         res.header(HeaderNames.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8").send(metrics.scrape());
     }
 

@@ -50,6 +50,15 @@ class AdminTenantIsolationTest {
         return r.json();
     }
 
+    /** The metrics count every tenant together, so they are not for a credential limited to one. */
+    @Test
+    void onlyCredentialsOfEveryTenantReadTheMetrics() {
+        assertThat(root.get("/metrics").status()).isEqualTo(200);
+        var limited = eastAdmin.get("/metrics");
+        assertThat(limited.status()).isEqualTo(403);
+        assertThat(limited.json().get("detail").asText()).contains("every tenant");
+    }
+
     @Test
     void aCredentialWithoutATenantIssuedByALimitedAdminIsLimitedToItsTenant() {
         JsonNode issued = issued(eastAdmin, "{\"role\":\"admin\",\"name\":\"second east admin\"}");
