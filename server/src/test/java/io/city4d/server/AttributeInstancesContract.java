@@ -94,10 +94,10 @@ abstract class AttributeInstancesContract {
 
         var unknown = api().patch(NGSI + "/entities/" + id + "/attrs/speed", "{\"value\":1,\"datasetId\":\"" + RADAR + "\"}");
         assertThat(unknown.status()).isEqualTo(404);
-        var partly = api().patch(NGSI + "/entities/" + id + "/attrs", "{\"speed\":[{\"type\":\"Property\",\"value\":57},"
+        var updated = api().patch(NGSI + "/entities/" + id + "/attrs", "{\"speed\":[{\"type\":\"Property\",\"value\":57},"
                 + "{\"type\":\"Property\",\"value\":2,\"datasetId\":\"" + RADAR + "\"}]}");
-        assertThat(partly.status()).isEqualTo(207);
-        assertThat(partly.json().at("/notUpdated/0/reason").asText()).contains(RADAR);
+        assertThat(updated.status()).as("an update appends the instance of a new datasetId (clause 5.6.2)").isEqualTo(204);
+        assertThat(entity(id, "?attrs=speed&options=keyValues").at("/speed/dataset/" + RADAR.replace("/", "~1"))).isEqualTo(Api.parse("2"));
 
         assertThat(api().post(NGSI + "/entities/" + id + "/attrs", "{\"speed\":{\"type\":\"Property\",\"value\":90,\"datasetId\":\"" + RADAR + "\"}}").status())
                 .as("append adds an instance of a new datasetId").isEqualTo(204);

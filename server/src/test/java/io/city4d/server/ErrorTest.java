@@ -112,7 +112,7 @@ class ErrorTest {
                 "{\"type\":\"Point\",\"coordinates\":[]}",
                 "{\"type\":\"LineString\",\"coordinates\":[[0,0]]}",
                 "{\"type\":\"Polygon\",\"coordinates\":[[[0,0],[1,0],[1,1]]]}",
-                "{\"type\":\"Polygon\",\"coordinates\":[[[0,0],[1,1],[1,0],[0,1],[0,0]]]}",
+                "{\"type\":\"Polygon\",\"coordinates\":[[[0,0],[1,1],[2,2],[0,0]]]}",
                 "{\"type\":\"Pointy\",\"coordinates\":[1,2]}",
                 "\"not a geometry\"")) {
             String id = "urn:ngsi-ld:Geo:" + UUID.randomUUID();
@@ -125,6 +125,7 @@ class ErrorTest {
                 "{\"type\":\"LineString\",\"coordinates\":[[105.85,21.03,1],[105.86,21.04,2]]}",
                 "{\"type\":\"Polygon\",\"coordinates\":[[[105.85,21.03,10],[105.86,21.03,10],[105.86,21.04,10],[105.85,21.03,10]]]}",
                 "{\"type\":\"MultiPoint\",\"coordinates\":[[105.85,21.03,0],[105.86,21.04,0]]}",
+                "{\"type\":\"Polygon\",\"coordinates\":[[[0,0],[1,1],[1,0],[0,1],[0,0]]]}",
                 "{\"type\":\"GeometryCollection\",\"geometries\":[{\"type\":\"Point\",\"coordinates\":[105.85,21.03,3]}]}")) {
             String id = "urn:ngsi-ld:Geo:" + UUID.randomUUID();
             var r = running.api.post(NGSI + "/entities", entity(id, "Geo", "\"location\":{\"type\":\"GeoProperty\",\"value\":" + geometry + "}"));
@@ -201,8 +202,9 @@ class ErrorTest {
     @Test
     void unknownPathsAndMethodsAreProblemsToo() {
         assertThat(running.api.get(NGSI + "/nothingHere").status()).isEqualTo(404);
-        var method = running.api.send("PUT", NGSI + "/entities", "[]", "application/json");
+        var method = running.api.send("POST", NGSI + "/entities/urn:ngsi-ld:T:1", "{}", "application/json");
         assertThat(method.status()).isIn(404, 405);
+        assertThat(problem(running.api.send("PUT", NGSI + "/entities", "[]", "application/json"), 400)).as("the entity id is missing").isEqualTo("BadRequestData");
         assertThat(problem(running.api.get(NGSI + "/entities?type=T&limit=ten"), 400)).isEqualTo("BadRequestData");
     }
 }
