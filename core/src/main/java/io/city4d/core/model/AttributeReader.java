@@ -65,11 +65,7 @@ final class AttributeReader {
             }
         }
         if (input) AttributeShapes.check(name, kind, node);
-        Instant observedAt = null;
-        if (node.hasNonNull("observedAt")) {
-            String text = node.get("observedAt").asText();
-            observedAt = input ? Times.parseUtc(text, name + ".observedAt") : Times.parse(text, name + ".observedAt");
-        }
+        Instant observedAt = node.hasNonNull("observedAt") ? Times.parse(node.get("observedAt").asText(), name + ".observedAt") : null;
         String datasetId = datasetId(name, node.get("datasetId"));
         Map<String, Attribute> sub = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> field : node.properties()) {

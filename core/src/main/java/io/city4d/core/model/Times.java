@@ -23,16 +23,6 @@ public final class Times {
         return instant;
     }
 
-    /**
-     * A date-time of the NGSI-LD API, which writes every timestamp in UTC with the trailing {@code Z} (clause 4.6.3);
-     * an offset such as {@code +07:00} is refused, unlike in device payloads and query parameters.
-     */
-    public static Instant parseUtc(String text, String what) {
-        Instant instant = parse(text, what);
-        if (!text.endsWith("Z")) throw ProblemException.badData(what + " must be in UTC, ending in Z (clause 4.6.3): " + EntityIds.abbreviate(text));
-        return instant;
-    }
-
     private static Instant anyIso8601(String text, String what) {
         try {
             return Instant.parse(text);
