@@ -89,6 +89,7 @@ public final class NgsiLdApi implements AutoCloseable {
     /** Registers the API's services. */
     public void register(HttpRules routing, String publicBaseUrl) {
         LdExchange ld = new LdExchange(contexts);
+        routing.register(PREFIX + "/entities", new PurgeRoutes(pipeline, storage.entities(), ld, tenants));
         routing.register(PREFIX + "/entities", new EntityRoutes(pipeline, storage.entities(), ld, tenants));
         routing.register(PREFIX + "/entityOperations", new BatchRoutes(pipeline, storage.entities(), ld, tenants));
         routing.register(PREFIX + "/temporal/entities", new TemporalRoutes(storage.entities(), ld, tenants));

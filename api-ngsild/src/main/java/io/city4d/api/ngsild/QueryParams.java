@@ -48,7 +48,7 @@ final class QueryParams {
         return query;
     }
 
-    private static final Set<String> SYSTEM_ATTRIBUTES = Set.of("createdAt", "modifiedAt", "deletedAt");
+    static final Set<String> SYSTEM_ATTRIBUTES = Set.of("createdAt", "modifiedAt", "deletedAt");
 
     /**
      * The local flag: without registrations every query of City4D is local, so local=true only says that a query may

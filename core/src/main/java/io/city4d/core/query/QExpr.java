@@ -1,6 +1,8 @@
 package io.city4d.core.query;
 
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /** The abstract syntax of an NGSI-LD query ({@code q}, clause 4.9). */
@@ -8,6 +10,19 @@ public sealed interface QExpr {
 
     /** The same expression with every attribute name passed through {@code rename} (used for JSON-LD expansion). */
     QExpr renameAttributes(UnaryOperator<String> rename);
+
+    /** The attributes the expression reads (the first name of each path), in the order they appear. */
+    default Set<String> attributes() {
+        Set<String> out = new LinkedHashSet<>();
+        switch (this) {
+            case And a -> a.terms().forEach(t -> out.addAll(t.attributes()));
+            case Or o -> o.terms().forEach(t -> out.addAll(t.attributes()));
+            case Exists e -> out.add(e.path().attribute());
+            case Compare c -> out.add(c.path().attribute());
+            case Match m -> out.add(m.path().attribute());
+        }
+        return out;
+    }
 
     record And(List<QExpr> terms) implements QExpr {
         public QExpr renameAttributes(UnaryOperator<String> rename) {
