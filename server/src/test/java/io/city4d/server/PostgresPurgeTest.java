@@ -1,31 +1,14 @@
 package io.city4d.server;
 
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@link PurgeContract} on PostgreSQL with PostGIS at 127.0.0.1:5432, a fresh database per test. */
 class PostgresPurgeTest extends PurgeContract {
     @RegisterExtension
-    final FreshPostgresDatabase database = new FreshPostgresDatabase();
-    @TempDir
-    Path dir;
-    private TestServer server;
-
-    @BeforeEach
-    void start() {
-        server = new TestServer(TestServer.config(dir).withPostgres(database.url(), FreshPostgresDatabase.USER, null));
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
+    final PostgresTestServer postgres = new PostgresTestServer();
 
     @Override
     Api api() {
-        return server.api();
+        return postgres.api();
     }
 }

@@ -39,12 +39,14 @@ final class EntityRoutes implements HttpService {
     private final EntityStore store;
     private final LdExchange ld;
     private final Tenants tenants;
+    private final EntityMapQueries maps;
 
-    EntityRoutes(Pipeline pipeline, EntityStore store, LdExchange ld, Tenants tenants) {
+    EntityRoutes(Pipeline pipeline, EntityStore store, LdExchange ld, Tenants tenants, EntityMapQueries maps) {
         this.pipeline = pipeline;
         this.store = store;
         this.ld = ld;
         this.tenants = tenants;
+        this.maps = maps;
     }
 
     @Override
@@ -99,14 +101,16 @@ final class EntityRoutes implements HttpService {
         String tenant = tenants.existing(req);
         LdContext ctx = ld.linkContext(req);
         String mediaType = ld.accepted(req, true);
-        EntityQuery query = QueryParams.entityQuery(req, ctx, true);
+        EntityMapQueries.Scope scope = maps.query(req, tenant, QueryParams.entityQuery(req, ctx, true));
+        EntityQuery query = scope.query();
         EntityView view = view(req, tenant, ctx, mediaType, query.attrs());
         Pagination.Page<Entity> page = Pagination.query(store, tenant, query);
         Pagination.headers(req, res, query, page, mediaType);
+        scope.header(res);
         List<Entity> entities = instancesOf(req, page.items());
         LanguageChoice lang = LanguageChoice.of(Requests.param(req, "lang"));
         if (LdExchange.GEO_JSON.equals(mediaType)) ld.sendGeoJson(req, res, LanguageChoice.apply(lang, view.featureCollection(entities)), ctx);
-        else ld.send(res, 200, LanguageChoice.apply(lang, view.renderAll(entities)), ctx, mediaType);
+        else ld.send(res, scope.status(), LanguageChoice.apply(lang, view.renderAll(entities)), ctx, mediaType);
     }
 
     private void get(ServerRequest req, ServerResponse res) {
@@ -122,6 +126,7 @@ final class EntityRoutes implements HttpService {
             throw ProblemException.notFound("entity " + entity.id() + " has none of the attributes asked for");
         }
         Entity shown = instancesOf(req, List.of(entity)).get(0);
+        maps.retrieve(req, res, tenant, entity.id());
         LanguageChoice lang = LanguageChoice.of(Requests.param(req, "lang"));
         if (LdExchange.GEO_JSON.equals(mediaType)) {
             ld.sendGeoJson(req, res, LanguageChoice.apply(lang, view.feature(shown)), ctx);

@@ -19,7 +19,7 @@ final class KnownParameters implements Filter {
             "geoproperty", "geometryProperty", "lang", "scopeQ", "options", "format", "limit", "offset", "count", "local", "via",
             "datasetId", "deleteAll", "details", "kind", "timerel", "timeAt", "endTimeAt", "timeproperty", "lastN", "aggrMethods",
             "aggrPeriodDuration", "pick", "omit", "join", "joinLevel", "containedBy", "entityMap", "idsOnly", "expandValues",
-            "observedAt", "jsonKeys", "reload", "keep", "drop");
+            "observedAt", "jsonKeys", "reload", "keep", "drop", "entityMapLifetime");
 
     /** Parameters that select: ignored, they would widen the answer, so they are refused until City4D takes them. */
     static final Set<String> UNSUPPORTED_FILTERS = Set.of("scopeQ", "expandValues", "timeproperty");

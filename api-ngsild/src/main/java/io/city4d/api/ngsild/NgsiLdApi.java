@@ -34,6 +34,7 @@ public final class NgsiLdApi implements AutoCloseable {
     private final SubscriptionService subscriptions;
     private final DeadLetters deadLetters;
     private final Tenants tenants;
+    private final EntityMaps entityMaps;
     private final HttpNotificationTransport http;
 
     /**
@@ -41,7 +42,7 @@ public final class NgsiLdApi implements AutoCloseable {
      * @param retryDelays   waits between notification attempts; after the last, a notification is dead-lettered
      * @param contextHosts  the hosts remote @contexts may be fetched from
      * @param notifiedHosts the hosts notifications may be sent to, by any transport
-     * @param loader        loads the stored subscriptions and tenants, skipping those it cannot read
+     * @param loader        loads the stored subscriptions, tenants and entity maps, skipping those it cannot read
      */
     public NgsiLdApi(Pipeline pipeline, Storage storage, Clock clock, String publicBaseUrl, List<NotificationTransport> transports,
                      List<Duration> retryDelays, AddressPolicy contextHosts, AddressPolicy notifiedHosts, DocumentLoader loader) {
@@ -59,6 +60,7 @@ public final class NgsiLdApi implements AutoCloseable {
         java.util.Set<String> used = new java.util.HashSet<>(storage.entities().tenants());
         subscriptions.all().forEach(d -> used.add(d.tenant()));
         this.tenants = new Tenants(storage.documents(), used, loader);
+        this.entityMaps = new EntityMaps(storage.documents(), clock, loader);
         pipeline.addListener(tenants);
         pipeline.addListener(engine);
     }
@@ -84,14 +86,17 @@ public final class NgsiLdApi implements AutoCloseable {
         routing.addFilter(TrailingSlash.INSTANCE);
         routing.addFilter(LengthRequired.INSTANCE);
         routing.addFilter(KnownParameters.INSTANCE);
+        routing.addFilter(NoSnapshots.INSTANCE);
     }
 
     /** Registers the API's services. */
     public void register(HttpRules routing, String publicBaseUrl) {
         LdExchange ld = new LdExchange(contexts);
         routing.register(PREFIX + "/entities", new PurgeRoutes(pipeline, storage.entities(), ld, tenants));
-        routing.register(PREFIX + "/entities", new EntityRoutes(pipeline, storage.entities(), ld, tenants));
+        routing.register(PREFIX + "/entities", new EntityRoutes(pipeline, storage.entities(), ld, tenants,
+                new EntityMapQueries(entityMaps, storage.entities())));
         routing.register(PREFIX + "/entityOperations", new BatchRoutes(pipeline, storage.entities(), ld, tenants));
+        routing.register(PREFIX + "/entityMaps", new EntityMapRoutes(entityMaps, storage.entities(), ld, tenants));
         routing.register(PREFIX + "/temporal/entities", new TemporalRoutes(storage.entities(), ld, tenants));
         routing.register(PREFIX, new DiscoveryRoutes(storage.entities(), ld, tenants));
         routing.register(PREFIX, new SubscriptionRoutes(subscriptions, deadLetters, ld, clock, tenants));

@@ -15,7 +15,7 @@ import java.util.List;
 /**
  * NGSI-LD pagination (clauses 4.12 and 5.5.9): a page of a query result points at the previous and the next page
  * with {@code Link} headers ({@code rel="prev"}, {@code rel="next"}, RFC 8288), each the request's own relative URL
- * with every parameter kept but {@code offset}. The first page has no prev, the last no next, and {@code limit=0}
+ * with every parameter kept but {@code offset} (and {@code entityMap}). The first page has no prev, the last no next, and {@code limit=0}
  * (asking only for the count) neither.
  */
 final class Pagination {
@@ -77,7 +77,8 @@ final class Pagination {
             for (String parameter : query.split("&")) {
                 if (parameter.isEmpty()) continue;
                 String name = name(parameter);
-                if (!name.equals("limit") && !name.equals("offset")) url.append(parameter).append('&');
+                // a page's neighbours are read over the map the first page made (NGSILD-EntityMap), not with another map
+                if (!name.equals("limit") && !name.equals("offset") && !name.equals("entityMap")) url.append(parameter).append('&');
             }
         }
         url.append("limit=").append(limit).append("&offset=").append(offset);

@@ -64,7 +64,7 @@ final class PurgeRoutes implements HttpService {
         Set<String> keep = QueryParams.set(Requests.listParam(req, "keep"), ctx);
         Set<String> drop = QueryParams.set(Requests.listParam(req, "drop"), ctx);
         if (keep != null && drop != null) throw ProblemException.badData("keep and drop exclude each other (clause 5.6.21)");
-        List<String> ids = selected(tenant, query);
+        List<String> ids = SelectedIds.of(store, tenant, query, MAX_PURGED, "the purge");
         Predicate<String> purged = keep != null ? name -> !keep.contains(name) : drop != null ? drop::contains : null;
         for (int from = 0; from < ids.size(); from += ROUND) {
             List<String> round = ids.subList(from, Math.min(ids.size(), from + ROUND));
@@ -93,23 +93,6 @@ final class PurgeRoutes implements HttpService {
                     + " a geo-query, or local=true (clause 5.6.21.4)");
         }
         return query;
-    }
-
-    /** The ids of the entities the query selects, read before any is changed so that the changes do not shift the pages. */
-    private List<String> selected(String tenant, EntityQuery query) {
-        long count = store.query(tenant, new EntityQuery(query.ids(), query.idPattern(), query.types(), query.q(), query.geo(), query.attrs(),
-                0, 0, true)).totalCount();
-        if (count > MAX_PURGED) {
-            throw new ProblemException(ProblemType.TOO_MANY_RESULTS, "the purge selects " + count + " entities; one purge deletes at most "
-                    + MAX_PURGED + ", so narrow it or purge again");
-        }
-        List<String> ids = new ArrayList<>();
-        for (int offset = 0; ids.size() < MAX_PURGED; offset += ROUND) {
-            List<Entity> page = store.query(tenant, query.page(ROUND, offset)).entities();
-            page.forEach(e -> ids.add(e.id()));
-            if (page.size() < ROUND) break;
-        }
-        return ids.size() > MAX_PURGED ? ids.subList(0, MAX_PURGED) : ids;
     }
 
     /** For each entity of the round that the query still selects, one update deleting every instance of the purged attributes. */
