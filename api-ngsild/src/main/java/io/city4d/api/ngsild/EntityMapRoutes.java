@@ -74,7 +74,7 @@ final class EntityMapRoutes implements HttpService {
             if (maps.find(tenant, id).isEmpty()) throw notFound(req);
         } else {
             if (!expiresAt.isTextual()) throw ProblemException.badData("expiresAt must be a date-time string");
-            if (!maps.expire(tenant, id, Times.parseUtc(expiresAt.asText(), "expiresAt"))) throw notFound(req);
+            if (!maps.expire(tenant, id, Times.parse(expiresAt.asText(), "expiresAt"))) throw notFound(req);
         }
         res.status(204).send();
     }
