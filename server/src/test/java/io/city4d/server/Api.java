@@ -109,6 +109,12 @@ final class Api {
             return parse(raw.body());
         }
 
+        /** The JSON body of an answer that must have that status; else the failure shows the answer. */
+        JsonNode json(int expectedStatus) {
+            if (status() != expectedStatus) throw new AssertionError("expected status " + expectedStatus + ", got " + this);
+            return json();
+        }
+
         Optional<String> header(String name) { return raw.headers().firstValue(name); }
 
         /**

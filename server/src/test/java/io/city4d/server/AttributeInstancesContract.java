@@ -38,9 +38,7 @@ abstract class AttributeInstancesContract {
     }
 
     private JsonNode entity(String id, String query) {
-        var got = api().get(NGSI + "/entities/" + id + query);
-        assertThat(got.status()).as(got.body()).isEqualTo(200);
-        return got.json();
+        return api().get(NGSI + "/entities/" + id + query).json(200);
     }
 
     private static List<String> datasetIds(JsonNode instances) {

@@ -49,7 +49,7 @@ class ErrorTest {
         }
         assertThat(problem(running.api.post(NGSI + "/entities?invalidParams=1", "{\"id\":\"urn:x:unknown-param\",\"type\":\"T\"}"), 400)).isEqualTo("InvalidRequest");
         assertThat(running.api.get(NGSI + "/entities/urn:x:unknown-param").status()).isEqualTo(404);
-        for (String path : List.of("/entities?type=T&scopeQ=/Madrid", "/entities?type=T&expandValues=status", "/temporal/entities?type=T&timeproperty=modifiedAt")) {
+        for (String path : List.of("/entities?type=T&expandValues=status", "/temporal/entities?type=T&timeproperty=modifiedAt")) {
             assertThat(problem(running.api.get(NGSI + path), 422)).as(path).isEqualTo("OperationNotSupported");
         }
         assertThat(running.api.get(NGSI + "/temporal/entities?type=T&timeproperty=observedAt").status()).isNotEqualTo(422);

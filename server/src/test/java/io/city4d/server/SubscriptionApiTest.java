@@ -180,6 +180,22 @@ class SubscriptionApiTest {
     }
 
     @Test
+    void notifiesOnlyEntitiesInTheScopesOfItsScopeQAndShowsTheirScope() {
+        String type = freshType();
+        String id = subscribe(subscription(null, "\"entities\":[{\"type\":\"" + type + "\"}],\"scopeQ\":\"/Madrid/#\"", receiver.url("/s")));
+        assertThat(read(id).get("scopeQ").asText()).isEqualTo("/Madrid/#");
+        running.api.post(NGSI + "/entities", "{\"id\":\"urn:x:" + type + ":out\",\"type\":\"" + type + "\",\"scope\":\"/Paris\"," + prop("n", 1) + "}");
+        running.api.post(NGSI + "/entities", "{\"id\":\"urn:x:" + type + ":in\",\"type\":\"" + type + "\",\"scope\":\"/Madrid/Gardens\"," + prop("n", 2) + "}");
+        Receiver.Received n = receiver.take();
+        assertThat(n).isNotNull();
+        assertThat(n.body().at("/data/0/id").asText()).isEqualTo("urn:x:" + type + ":in");
+        assertThat(n.body().at("/data/0/scope").asText()).isEqualTo("/Madrid/Gardens");
+        assertThat(receiver.poll(400)).as("the entity scoped /Paris does not notify").isNull();
+        var bad = running.api.post(NGSI + "/subscriptions", subscription(null, "\"entities\":[{\"type\":\"" + type + "\"}],\"scopeQ\":\"Madrid\"", receiver.url("/s")));
+        assertThat(bad.status()).isEqualTo(400);
+    }
+
+    @Test
     void selectsEntitiesByIdAndIdPatternAndNotifiesKeyValuesAndJsonLd() {
         String type = freshType();
         String one = "urn:ngsi-ld:" + type + ":one";

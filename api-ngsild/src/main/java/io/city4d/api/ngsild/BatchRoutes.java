@@ -8,6 +8,7 @@ import io.city4d.api.common.CpuBoundWork;
 import io.city4d.api.common.Requests;
 import io.city4d.core.model.EntityIds;
 import io.city4d.core.model.EntityJson;
+import io.city4d.core.model.Scopes;
 import io.city4d.core.model.Json;
 import io.city4d.core.pipeline.Command;
 import io.city4d.core.pipeline.Command.UpdateMode;
@@ -64,7 +65,7 @@ final class BatchRoutes implements HttpService {
     }
 
     private static Command attributeUpdate(ObjectNode json, UpdateMode mode) {
-        return new Command.UpdateAttributes(entityId(json), EntityJson.readAttributes(json), mode);
+        return new Command.UpdateAttributes(entityId(json), EntityJson.readAttributes(json), mode, List.of(), List.of(), Scopes.ofFragment(json, false));
     }
 
     private static String entityId(ObjectNode json) {

@@ -9,6 +9,7 @@ import io.city4d.core.model.Attribute;
 import io.city4d.core.model.Entity;
 import io.city4d.core.model.EntityIds;
 import io.city4d.core.model.EntityJson;
+import io.city4d.core.model.Scopes;
 import io.city4d.core.model.Json;
 import io.city4d.core.pipeline.Command;
 import io.city4d.core.pipeline.Command.UpdateMode;
@@ -193,7 +194,7 @@ final class EntityRoutes implements HttpService {
 
     /** Update Attributes (clause 5.6.2): overwrites and appends as an append does, and deletes what it gives the NGSI-LD Null. */
     private void updateAttrs(ServerRequest req, ServerResponse res) {
-        submitAttributes(req, res, UpdateMode.APPEND, true);
+        submitAttributes(req, res, UpdateMode.UPDATE, true);
     }
 
     private void submitAttributes(ServerRequest req, ServerResponse res, UpdateMode mode, boolean nullDeletes) {
@@ -212,8 +213,9 @@ final class EntityRoutes implements HttpService {
         JsonNode typeNode = fragment.has("type") ? fragment.get("type") : fragment.get("@type");
         List<String> types = typeNode == null ? List.of() : EntityJson.readTypes(NgsiJson.renameTypes(typeNode, body.context()::expand));
         Map<String, List<Attribute>> attributes = EntityJson.readAttributes(fragment);
-        if (attributes.isEmpty() && nulled.isEmpty() && types.isEmpty()) throw ProblemException.badData("the body holds no attributes");
-        Outcome outcome = submit(req, tenant, new Command.UpdateAttributes(id, attributes, mode, nulled, types), body.context());
+        List<String> scopes = Scopes.ofFragment(fragment, nullDeletes);
+        if (attributes.isEmpty() && nulled.isEmpty() && types.isEmpty() && scopes == null) throw ProblemException.badData("the body holds no attributes");
+        Outcome outcome = submit(req, tenant, new Command.UpdateAttributes(id, attributes, mode, nulled, types, scopes), body.context());
         if (outcome.notUpdated().isEmpty()) {
             res.status(204).send();
             return;
@@ -245,7 +247,9 @@ final class EntityRoutes implements HttpService {
         Authentication.requireWrite(req);
         String tenant = tenants.existing(req);
         LdExchange.Body body = ld.body(req, mediaTypes);
-        String name = body.context().expand(req.path().pathParameters().get("attr"));
+        String attr = req.path().pathParameters().get("attr");
+        if (attr.equals(Scopes.MEMBER)) throw ProblemException.badData("scope is an entity member, written with the entity or its attributes (clauses 5.6.4 and 5.6.19)");
+        String name = body.context().expand(attr);
         ObjectNode fragment = NgsiJson.expandAttribute(requireObject(body.json()), body.context());
         if (fragment.isEmpty()) throw ProblemException.badData("the body holds no attribute members");
         submit(req, tenant, command.apply(name, fragment), body.context());
@@ -255,7 +259,9 @@ final class EntityRoutes implements HttpService {
     private void deleteAttr(ServerRequest req, ServerResponse res) {
         Authentication.requireWrite(req);
         String tenant = tenants.existing(req);
-        String name = ld.linkContext(req).expand(req.path().pathParameters().get("attr"));
+        String attr = req.path().pathParameters().get("attr");
+        // the scope member is taken away as an attribute is (clause 4.18)
+        String name = attr.equals(Scopes.MEMBER) ? attr : ld.linkContext(req).expand(attr);
         // without datasetId or deleteAll=true, the default instance is deleted (clause 5.6.5)
         boolean all = "true".equals(Requests.param(req, "deleteAll"));
         String datasetId = all ? null : Requests.param(req, "datasetId");

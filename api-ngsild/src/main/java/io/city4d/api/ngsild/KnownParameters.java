@@ -22,7 +22,7 @@ final class KnownParameters implements Filter {
             "observedAt", "jsonKeys", "reload", "keep", "drop", "entityMapLifetime");
 
     /** Parameters that select: ignored, they would widen the answer, so they are refused until City4D takes them. */
-    static final Set<String> UNSUPPORTED_FILTERS = Set.of("scopeQ", "expandValues", "timeproperty");
+    static final Set<String> UNSUPPORTED_FILTERS = Set.of("expandValues", "timeproperty");
 
     private KnownParameters() {}
 

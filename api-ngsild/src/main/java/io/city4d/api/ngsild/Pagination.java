@@ -52,7 +52,7 @@ final class Pagination {
             return new Page<>(items, total, next < total);
         }
         boolean more = query.limit() > 0 && items.size() == query.limit()
-                && !store.query(tenant, new EntityQuery(query.ids(), query.idPattern(), query.types(), query.q(), query.geo(), query.attrs(),
+                && !store.query(tenant, new EntityQuery(query.ids(), query.idPattern(), query.types(), query.q(), query.geo(), query.scopeQ(), query.attrs(),
                         1, next, false)).entities().isEmpty();
         return new Page<>(items, -1, more);
     }

@@ -8,6 +8,7 @@ import io.city4d.core.query.EntityQuery;
 import io.city4d.core.query.GeoQuery;
 import io.city4d.core.query.QExpr;
 import io.city4d.core.query.QueryParser;
+import io.city4d.core.query.ScopeQuery;
 import io.helidon.webserver.http.ServerRequest;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -44,9 +45,12 @@ record QueryBody(EntityQuery query, MemberFilter members, JoinParams join) {
         Set<String> attrs = body.has("attrs") ? strings(body, "attrs").stream().map(ctx::expand).collect(Collectors.toCollection(LinkedHashSet::new)) : null;
         QExpr q = body.has("q") ? QueryParser.parse(text(body, "q")).renameAttributes(ctx::expand) : null;
         GeoQuery geo = body.has("geoQ") ? geoQuery(body.get("geoQ"), ctx) : null;
-        EntityQuery query = new EntityQuery(ids, ids == null ? idPattern : null, types, q, geo, attrs,
+        ScopeQuery scopeQ = body.has("scopeQ") ? ScopeQuery.parse(text(body, "scopeQ")) : null;
+        EntityQuery query = new EntityQuery(ids, ids == null ? idPattern : null, types, q, geo, scopeQ, attrs,
                 Requests.intParam(req, "limit", EntityQuery.DEFAULT_LIMIT), Requests.intParam(req, "offset", 0), "true".equals(Requests.param(req, "count")));
-        if (types == null && attrs == null && q == null && geo == null) throw ProblemException.badData("a query needs entities, attrs, q or geoQ");
+        if (types == null && attrs == null && q == null && geo == null && scopeQ == null) {
+            throw ProblemException.badData("a query needs entities, attrs, q, geoQ or scopeQ");
+        }
         MemberFilter members = MemberFilter.of(attrs, projection(body, "pick", ctx), projection(body, "omit", ctx));
         JoinParams join = JoinParams.of(body.has("join") ? text(body, "join") : null, body.has("joinLevel") ? positiveInt(body, "joinLevel") : 1);
         return new QueryBody(query, members, join);

@@ -8,6 +8,7 @@ import io.city4d.core.query.EntityQuery;
 import io.city4d.core.query.GeoQuery;
 import io.city4d.core.query.QExpr;
 import io.city4d.core.query.QueryParser;
+import io.city4d.core.query.ScopeQuery;
 import io.helidon.webserver.http.ServerRequest;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -38,10 +39,12 @@ final class QueryParams {
         int limit = Requests.intParam(req, "limit", EntityQuery.DEFAULT_LIMIT);
         int offset = Requests.intParam(req, "offset", 0);
         boolean count = "true".equals(Requests.param(req, "count"));
-        EntityQuery query = new EntityQuery(ids, Requests.param(req, "idPattern"), types, expr, geo, attrs, limit, offset, count);
+        String scopeQ = Requests.param(req, "scopeQ");
+        ScopeQuery scopes = scopeQ == null ? null : ScopeQuery.parse(scopeQ);
+        EntityQuery query = new EntityQuery(ids, Requests.param(req, "idPattern"), types, expr, geo, scopes, attrs, limit, offset, count);
         // system attributes (createdAt, modifiedAt, deletedAt) select nothing by themselves (clause 5.7.2.4)
         boolean attrsSelect = attrNames != null && attrNames.stream().anyMatch(a -> !SYSTEM_ATTRIBUTES.contains(a));
-        boolean selective = types != null || anyType || attrsSelect || expr != null || geo != null || Boolean.TRUE.equals(local);
+        boolean selective = types != null || anyType || attrsSelect || expr != null || geo != null || scopes != null || Boolean.TRUE.equals(local);
         if (requireRestriction && !selective) {
             throw ProblemException.badData("a query needs at least one of type, attrs, q or a geo-query, or local=true (clause 5.7.2.4)");
         }

@@ -10,6 +10,7 @@ import io.city4d.core.problem.ProblemException;
 import io.city4d.core.query.GeoQuery;
 import io.city4d.core.query.QExpr;
 import io.city4d.core.query.QueryParser;
+import io.city4d.core.query.ScopeQuery;
 import io.city4d.core.subscription.Subscription;
 import io.city4d.core.subscription.Trigger;
 import java.net.URI;
@@ -57,6 +58,11 @@ record SubscriptionDocument(ObjectNode stored) {
                 return n;
             });
             doc.put("q", q);
+        }
+        if (body.has("scopeQ")) {
+            if (!body.get("scopeQ").isTextual()) throw ProblemException.badData("scopeQ must be a query string (clause 4.19)");
+            ScopeQuery.parse(body.get("scopeQ").asText());
+            doc.put("scopeQ", body.get("scopeQ").asText());
         }
         if (body.has("csf")) {
             // a context source filter (clause 4.9 syntax): kept and shown, with no effect while City4D has no context sources
@@ -145,7 +151,8 @@ record SubscriptionDocument(ObjectNode stored) {
         stored.path("notificationTrigger").forEach(t -> triggers.add(Trigger.of(t.asText())));
         List<String> contextUrls = new ArrayList<>();
         stored.path("contextUrls").forEach(u -> contextUrls.add(u.asText()));
-        return new Subscription(id(), tenant(), selectors, names(stored.get("watchedAttributes")), q, geo, throttling, expiresAt,
+        ScopeQuery scopeQ = stored.has("scopeQ") ? ScopeQuery.parse(stored.get("scopeQ").asText()) : null;
+        return new Subscription(id(), tenant(), selectors, names(stored.get("watchedAttributes")), q, geo, scopeQ, throttling, expiresAt,
                 stored.path("isActive").asBoolean(true), NotificationParams.delivery(stored.get("notification"), contextUrls), triggers,
                 stored.has("timeInterval") ? Duration.ofMillis((long) (stored.get("timeInterval").asDouble() * 1000)) : null);
     }
@@ -164,6 +171,7 @@ record SubscriptionDocument(ObjectNode stored) {
         if (!entities.isEmpty()) out.set("entities", entities);
         if (stored.has("watchedAttributes")) out.set("watchedAttributes", compactNames(stored.get("watchedAttributes"), ctx));
         if (stored.has("q")) out.put("q", stored.get("q").asText());
+        if (stored.has("scopeQ")) out.put("scopeQ", stored.get("scopeQ").asText());
         if (stored.has("csf")) out.put("csf", stored.get("csf").asText());
         if (stored.has("geoQ")) {
             JsonNode g = stored.get("geoQ");

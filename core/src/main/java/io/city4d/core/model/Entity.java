@@ -11,11 +11,16 @@ import java.util.Map;
  * An entity of the twin: a URI id, one or more types and named attributes. Type and attribute names are
  * expanded IRIs; JSON-LD compaction happens at the API edge. Each name holds one or more instances of the attribute
  * (NGSI-LD clause 4.5.5), told apart by their datasetId: at most one per datasetId, and at most one without (the
- * default instance).
+ * default instance). Its scopes (clause 4.18) are the paths of its scope member, none when it has none.
  */
-public record Entity(String id, List<String> types, Map<String, List<Attribute>> attributes, Instant createdAt, Instant modifiedAt) {
+public record Entity(String id, List<String> types, Map<String, List<Attribute>> attributes, List<String> scopes, Instant createdAt, Instant modifiedAt) {
+
+    public Entity(String id, List<String> types, Map<String, List<Attribute>> attributes, Instant createdAt, Instant modifiedAt) {
+        this(id, types, attributes, List.of(), createdAt, modifiedAt);
+    }
 
     public Entity {
+        scopes = scopes == null ? List.of() : List.copyOf(scopes);
         EntityIds.requireUri(id, "entity id");
         if (types == null || types.isEmpty()) throw ProblemException.badData("entity " + id + " has no type");
         types = List.copyOf(types);
@@ -52,7 +57,7 @@ public record Entity(String id, List<String> types, Map<String, List<Attribute>>
     }
 
     public Entity withAttributes(Map<String, List<Attribute>> newAttributes, Instant modified) {
-        return new Entity(id, types, newAttributes, createdAt, modified);
+        return new Entity(id, types, newAttributes, scopes, createdAt, modified);
     }
 
     /**
@@ -65,11 +70,15 @@ public record Entity(String id, List<String> types, Map<String, List<Attribute>>
             List<Attribute> of = instances.stream().filter(i -> datasetIds.contains(i.datasetId() == null ? "@none" : i.datasetId())).toList();
             if (!of.isEmpty()) kept.put(name, of);
         });
-        return new Entity(id, types, kept, createdAt, modifiedAt);
+        return new Entity(id, types, kept, scopes, createdAt, modifiedAt);
     }
 
     public Entity withTypes(List<String> newTypes) {
-        return new Entity(id, newTypes, attributes, createdAt, modifiedAt);
+        return new Entity(id, newTypes, attributes, scopes, createdAt, modifiedAt);
+    }
+
+    public Entity withScopes(List<String> newScopes, Instant modified) {
+        return new Entity(id, types, attributes, newScopes, createdAt, modified);
     }
 
     /** A copy of the attribute map that the caller may change (the instance lists are not copied). */

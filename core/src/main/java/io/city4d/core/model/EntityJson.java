@@ -44,7 +44,7 @@ public final class EntityJson {
         if (node == null || !node.isObject()) throw ProblemException.badData("an entity must be a JSON object");
         String id = text(node.has("id") ? node.get("id") : node.get("@id"), "entity id");
         List<String> types = readTypes(node.has("type") ? node.get("type") : node.get("@type"));
-        return new Entity(id, types, readAttributes(node, reader), null, null);
+        return new Entity(id, types, readAttributes(node, reader), Scopes.ofFragment(node, false), null, null);
     }
 
     public static List<String> readTypes(JsonNode typeNode) {
@@ -106,11 +106,12 @@ public final class EntityJson {
 
     /**
      * The attribute fragments of an entity fragment (merge bodies), by name, not yet read: what each means depends on
-     * the attribute it is merged into. Entity members are left out; names are checked.
+     * the attribute it is merged into. Entity members are left out but for a valid scope; names are checked.
      */
     public static LinkedHashMap<String, JsonNode> readFragments(JsonNode node) {
         if (node == null || !node.isObject()) throw ProblemException.badData("attributes must be given as a JSON object");
         LinkedHashMap<String, JsonNode> fragments = new LinkedHashMap<>();
+        if (Scopes.ofFragment(node, true) != null) fragments.put(Scopes.MEMBER, node.get(Scopes.MEMBER));
         for (Map.Entry<String, JsonNode> field : node.properties()) {
             if (!ENTITY_MEMBERS.contains(field.getKey())) fragments.put(checkName(field.getKey(), true), field.getValue());
         }
@@ -175,7 +176,7 @@ public final class EntityJson {
         return out;
     }
 
-    /** The members of an entity that are not attributes: id, type and, when asked, its system timestamps. */
+    /** The members of an entity that are not attributes: id, type, scope and, when asked, its system timestamps. */
     public static ObjectNode writeHeader(Entity entity, Format format, boolean sysAttrs) {
         ObjectNode out = Json.NODES.objectNode();
         out.put("id", entity.id());
@@ -185,6 +186,7 @@ public final class EntityJson {
             ArrayNode types = out.putArray("type");
             entity.types().forEach(types::add);
         }
+        if (!entity.scopes().isEmpty()) out.set(Scopes.MEMBER, Scopes.write(entity.scopes()));
         // keyValues too: the entity's own system attributes have a place there, its attributes' have not
         if (sysAttrs) {
             if (entity.createdAt() != null) out.put("createdAt", Times.format(entity.createdAt()));

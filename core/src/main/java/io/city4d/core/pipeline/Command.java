@@ -30,12 +30,17 @@ public sealed interface Command {
     /**
      * Changes attribute instances of an existing entity, as the mode says; each instance targets the one of its
      * datasetId. {@code nulled} are the instances the update gave the NGSI-LD Null, which deletes them (clause 5.6.2);
-     * {@code addedTypes} are entity types (expanded) that the entity gets besides its own, if it lacks them.
+     * {@code addedTypes} are entity types (expanded) that the entity gets besides its own, if it lacks them;
+     * {@code scopes}, when not null, replace the entity's scopes (APPEND) or are added to them (APPEND_NO_OVERWRITE).
      */
     record UpdateAttributes(String entityId, Map<String, List<Attribute>> attributes, UpdateMode mode, List<Instance> nulled,
-                            List<String> addedTypes) implements Command {
+                            List<String> addedTypes, List<String> scopes) implements Command {
         public UpdateAttributes(String entityId, Map<String, List<Attribute>> attributes, UpdateMode mode) {
-            this(entityId, attributes, mode, List.of(), List.of());
+            this(entityId, attributes, mode, List.of(), List.of(), null);
+        }
+
+        public UpdateAttributes(String entityId, Map<String, List<Attribute>> attributes, UpdateMode mode, List<Instance> nulled, List<String> addedTypes) {
+            this(entityId, attributes, mode, nulled, addedTypes, null);
         }
     }
 
@@ -45,7 +50,8 @@ public sealed interface Command {
     /**
      * Merges an entity fragment into an existing entity (NGSI-LD merge-patch): each attribute fragment, keyed by its
      * expanded name and given as in NGSI-LD JSON, is merged into the stored attribute of that name, or added; one whose
-     * value is {@code "urn:ngsi-ld:null"} deletes the attribute.
+     * value is {@code "urn:ngsi-ld:null"} deletes the attribute. A fragment named {@code scope} replaces the entity's
+     * scopes, or deletes them with the NGSI-LD Null.
      */
     record Merge(String entityId, Map<String, JsonNode> fragments) implements Command {}
 
@@ -82,6 +88,11 @@ public sealed interface Command {
     enum UpdateMode {
         /** Add new attributes and overwrite existing ones (POST and PATCH .../attrs, clauses 5.6.2 and 5.6.3). */
         APPEND,
+        /**
+         * As APPEND, but a scope only replaces the scope the entity has: Update Attributes (PATCH .../attrs, clause
+         * 5.6.2) treats scope as an attribute and reports one the entity lacks as not updated.
+         */
+        UPDATE,
         /** Add new attributes only; existing ones are reported as not updated (options=noOverwrite). */
         APPEND_NO_OVERWRITE
     }

@@ -5,6 +5,8 @@ import io.city4d.core.model.Attribute;
 import io.city4d.core.model.Entity;
 import io.city4d.core.model.EntityJson;
 import io.city4d.core.model.Instances;
+import io.city4d.core.model.NgsiNull;
+import io.city4d.core.model.Scopes;
 import io.city4d.core.pipeline.Command.UpdateMode;
 import io.city4d.core.pipeline.Outcome.NotUpdated;
 import io.city4d.core.port.Change;
@@ -37,12 +39,28 @@ public final class TwinOperations {
             case Command.Replace r -> replace(tenant, existing(current, r.entityId()), r.entity(), now);
             case Command.Upsert u -> {
                 if (current == null) yield create(tenant, u.entity(), now);
-                yield u.replace() ? replace(tenant, current, u.entity(), now)
-                        : update(tenant, current, u.entity().attributes(), List.of(), UpdateMode.APPEND, now);
+                if (u.replace()) yield replace(tenant, current, u.entity(), now);
+                Outcome updated = update(tenant, current, u.entity().attributes(), List.of(), UpdateMode.APPEND, now);
+                yield u.entity().scopes().isEmpty() ? updated : withScopes(tenant, current, updated, u.entity().scopes(), now);
             }
-            case Command.UpdateAttributes u -> withTypes(tenant, existing(current, u.entityId()),
-                    update(tenant, existing(current, u.entityId()), u.attributes(), u.nulled(), u.mode(), now), u.addedTypes(), now);
-            case Command.Merge m -> merge(tenant, existing(current, m.entityId()), m.fragments(), now);
+            case Command.UpdateAttributes u -> {
+                Entity e = existing(current, u.entityId());
+                Outcome updated = withTypes(tenant, e, update(tenant, e, u.attributes(), u.nulled(), u.mode(), now), u.addedTypes(), now);
+                if (u.scopes() == null) yield updated;
+                if (u.mode() == UpdateMode.UPDATE && e.scopes().isEmpty() && !u.scopes().isEmpty()) {
+                    List<NotUpdated> refused = new ArrayList<>(updated.notUpdated());
+                    refused.add(new NotUpdated(Scopes.MEMBER, "the entity has no scope to update"));
+                    yield new Outcome(updated.change(), refused);
+                }
+                yield withScopes(tenant, e, updated, u.mode() == UpdateMode.APPEND_NO_OVERWRITE ? Scopes.union(e.scopes(), u.scopes()) : u.scopes(), now);
+            }
+            case Command.Merge m -> {
+                Entity e = existing(current, m.entityId());
+                Map<String, JsonNode> fragments = new LinkedHashMap<>(m.fragments());
+                JsonNode scope = fragments.remove(Scopes.MEMBER);
+                Outcome merged = merge(tenant, e, fragments, now);
+                yield scope == null ? merged : withScopes(tenant, e, merged, NgsiNull.deletes(scope) ? List.of() : Scopes.read(scope), now);
+            }
             case Command.PatchAttribute p -> {
                 Entity e = existing(current, p.entityId());
                 String datasetId = datasetIdOf(p.patch());
@@ -58,6 +76,10 @@ public final class TwinOperations {
             }
             case Command.DeleteAttribute d -> {
                 Entity e = existing(current, d.entityId());
+                if (d.name().equals(Scopes.MEMBER)) {
+                    if (e.scopes().isEmpty()) throw ProblemException.notFound("entity " + d.entityId() + " has no scope");
+                    yield withScopes(tenant, e, new Outcome(null, List.of()), List.of(), now);
+                }
                 if (d.all()) {
                     if (e.instances(d.name()).isEmpty()) throw ProblemException.notFound("attribute " + d.name() + " not found on " + d.entityId());
                 } else {
@@ -97,13 +119,13 @@ public final class TwinOperations {
     }
 
     private static Outcome create(String tenant, Entity entity, Instant now) {
-        Entity empty = new Entity(entity.id(), entity.types(), Map.of(), now, now);
+        Entity empty = new Entity(entity.id(), entity.types(), Map.of(), entity.scopes(), now, now);
         Outcome written = write(tenant, empty, entity.attributes(), now);
         return new Outcome(new Change(tenant, null, written.change().after(), written.change().history(), now), List.of());
     }
 
     private static Outcome replace(String tenant, Entity current, Entity replacement, Instant now) {
-        Entity cleared = new Entity(current.id(), replacement.types(), Map.of(), current.createdAt(), now);
+        Entity cleared = new Entity(current.id(), replacement.types(), Map.of(), replacement.scopes(), current.createdAt(), now);
         Outcome written = write(tenant, cleared, replacement.attributes(), now);
         return new Outcome(new Change(tenant, current, written.change().after(), written.change().history(), now), List.of());
     }
@@ -121,7 +143,7 @@ public final class TwinOperations {
             for (Attribute instance : instances) {
                 boolean exists = current.instance(name, instance.datasetId()) != null;
                 String refusal = switch (mode) {
-                    case APPEND -> null;
+                    case APPEND, UPDATE -> null;
                     case APPEND_NO_OVERWRITE -> exists ? "attribute exists and noOverwrite was asked" : null;
                 };
                 if (refusal == null) accepted.computeIfAbsent(name, n -> new ArrayList<>()).add(instance);
@@ -139,6 +161,14 @@ public final class TwinOperations {
         Change change = outcome.change();
         Entity after = change == null ? current.withAttributes(current.attributes(), now) : change.after();
         return new Outcome(new Change(tenant, current, after.withTypes(types), change == null ? List.of() : change.history(), now), outcome.notUpdated());
+    }
+
+    /** The outcome with the entity's scopes set to {@code scopes} (clause 4.18); as it was when they are the same. */
+    private static Outcome withScopes(String tenant, Entity current, Outcome outcome, List<String> scopes, Instant now) {
+        Change change = outcome.change();
+        Entity after = change == null ? current : change.after();
+        if (after.scopes().equals(scopes)) return outcome;
+        return new Outcome(new Change(tenant, current, after.withScopes(scopes, now), change == null ? List.of() : change.history(), now), outcome.notUpdated());
     }
 
     /** Merges each fragment into the instance of its datasetId; an array merges each of its instances so. */

@@ -10,10 +10,14 @@ import java.util.function.Predicate;
  * What to select from the twin. Null members do not restrict. {@code attrs} limits the attributes returned and
  * (as NGSI-LD requires) selects only entities that have at least one of them.
  */
-public record EntityQuery(Set<String> ids, String idPattern, Set<String> types, QExpr q, GeoQuery geo,
+public record EntityQuery(Set<String> ids, String idPattern, Set<String> types, QExpr q, GeoQuery geo, ScopeQuery scopeQ,
                           Set<String> attrs, int limit, int offset, boolean count) {
     public static final int MAX_LIMIT = 1000;
     public static final int DEFAULT_LIMIT = 20;
+
+    public EntityQuery(Set<String> ids, String idPattern, Set<String> types, QExpr q, GeoQuery geo, Set<String> attrs, int limit, int offset, boolean count) {
+        this(ids, idPattern, types, q, geo, null, attrs, limit, offset, count);
+    }
 
     public EntityQuery {
         if (limit < 0) throw ProblemException.badData("limit must not be negative");
@@ -31,12 +35,12 @@ public record EntityQuery(Set<String> ids, String idPattern, Set<String> types, 
     }
 
     public EntityQuery page(int newLimit, int newOffset) {
-        return new EntityQuery(ids, idPattern, types, q, geo, attrs, newLimit, newOffset, count);
+        return new EntityQuery(ids, idPattern, types, q, geo, scopeQ, attrs, newLimit, newOffset, count);
     }
 
     /** True when the query names something to select by; NGSI-LD refuses an unrestricted query. */
     public boolean isRestricted() {
-        return ids != null || idPattern != null || types != null || q != null || geo != null || attrs != null;
+        return ids != null || idPattern != null || types != null || q != null || geo != null || scopeQ != null || attrs != null;
     }
 
     /** The whole query as one in-memory predicate, for checks on single entities (subscriptions, fallbacks). */
@@ -51,6 +55,7 @@ public record EntityQuery(Set<String> ids, String idPattern, Set<String> types, 
         if (attrs != null) p = p.and(e -> attrs.stream().anyMatch(e.attributes()::containsKey));
         if (q != null) p = p.and(QMatcher.compile(q));
         if (geo != null) p = p.and(geo.matcher());
+        if (scopeQ != null) p = p.and(scopeQ.matcher());
         return p;
     }
 }

@@ -69,7 +69,7 @@ final class PeriodicNotifications implements AutoCloseable {
         Map<String, Entity> byId = new LinkedHashMap<>();
         for (Subscription.Selector s : subscription.selectors()) {
             EntityQuery query = new EntityQuery(s.id() == null ? null : Set.of(s.id()), s.idPattern(), s.type() == null ? null : Set.of(s.type()),
-                    subscription.q(), subscription.geo(), null, EntityQuery.MAX_LIMIT, 0, false);
+                    subscription.q(), subscription.geo(), subscription.scopeQ(), null, EntityQuery.MAX_LIMIT, 0, false);
             store.query(subscription.tenant(), query).entities().forEach(e -> byId.putIfAbsent(e.id(), e));
         }
         return new ArrayList<>(byId.values());

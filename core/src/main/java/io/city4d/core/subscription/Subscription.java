@@ -7,6 +7,7 @@ import io.city4d.core.query.BoundedRegex;
 import io.city4d.core.query.GeoQuery;
 import io.city4d.core.query.QExpr;
 import io.city4d.core.query.QMatcher;
+import io.city4d.core.query.ScopeQuery;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,11 +17,11 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * What a subscriber wants to hear about, with names already expanded: entity selectors, watched attributes, a q and
- * a geo-query on the new state, a minimum interval between notifications, and where to send them; or, with a
+ * What a subscriber wants to hear about, with names already expanded: entity selectors, watched attributes, a q, a
+ * geo-query and a scopeQ on the new state, a minimum interval between notifications, and where to send them; or, with a
  * {@code timeInterval}, the state of what it selects every interval, changed or not.
  */
-public record Subscription(String id, String tenant, List<Selector> selectors, Set<String> watchedAttributes, QExpr q, GeoQuery geo,
+public record Subscription(String id, String tenant, List<Selector> selectors, Set<String> watchedAttributes, QExpr q, GeoQuery geo, ScopeQuery scopeQ,
                            Duration throttling, Instant expiresAt, boolean active, Delivery delivery, Set<Trigger> triggers,
                            Duration timeInterval) {
 
@@ -63,12 +64,13 @@ public record Subscription(String id, String tenant, List<Selector> selectors, S
         List<Predicate<Entity>> selectorMatchers = selectors.stream().map(Selector::matcher).toList();
         Predicate<Entity> state = q == null ? e -> true : QMatcher.compile(q);
         Predicate<Entity> where = geo == null ? e -> true : geo.matcher();
+        Predicate<Entity> scoped = scopeQ == null ? e -> true : scopeQ.matcher();
         Predicate<String> watched = watchedAttributes == null ? name -> true : watchedAttributes::contains;
         return change -> {
             Entity entity = change.entity();
             if (!selectorMatchers.isEmpty() && selectorMatchers.stream().noneMatch(m -> m.test(entity))) return false;
             if (!Trigger.fires(triggers, change, watched)) return false;
-            return change.kind() == Change.Kind.DELETED || state.test(entity) && where.test(entity);
+            return change.kind() == Change.Kind.DELETED || state.test(entity) && where.test(entity) && scoped.test(entity);
         };
     }
 

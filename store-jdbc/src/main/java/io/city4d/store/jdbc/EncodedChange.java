@@ -5,6 +5,7 @@ import io.city4d.core.model.Entity;
 import io.city4d.core.model.GeoProperty;
 import io.city4d.core.model.Property;
 import io.city4d.core.model.Relationship;
+import io.city4d.core.model.Scopes;
 import io.city4d.core.port.Change;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -70,6 +71,8 @@ record EncodedChange(Change.Kind kind, String tenant, String entityId, String bo
                 List<Attribute> now = after.instances(name);
                 if (before == null || !indexedAlike(old, now)) attributes.add(rows(name, old, now));
             }
+            List<String> oldScopes = before == null ? List.of() : before.scopes();
+            if (!oldScopes.equals(after.scopes())) attributes.add(scopeRows(oldScopes, after.scopes()));
         }
         List<HistoryRow> history = new ArrayList<>(change.history().size());
         for (Change.HistoryPoint point : change.history()) {
@@ -113,6 +116,17 @@ record EncodedChange(Change.Kind kind, String tenant, String entityId, String bo
         List<Geometry> geometries = new ArrayList<>(1);
         for (Attribute instance : now) if (instance instanceof GeoProperty geo) geometries.add(geo.geometry());
         return new AttributeRows(name, previous, previousValue, List.copyOf(IndexedValue.of(now)), List.copyOf(geometries));
+    }
+
+    /** The scopes' rows: one string row each under the attribute name {@code scope}, which no expanded attribute name can be. */
+    private static AttributeRows scopeRows(List<String> old, List<String> now) {
+        Previous previous = old.isEmpty() ? Previous.NONE : old.size() == 1 ? Previous.ONE_VALUE : Previous.VALUES;
+        return new AttributeRows(Scopes.MEMBER, previous, previous == Previous.ONE_VALUE ? scopeValue(old.get(0)) : null,
+                now.stream().map(EncodedChange::scopeValue).toList(), List.of());
+    }
+
+    private static IndexedValue scopeValue(String path) {
+        return new IndexedValue(IndexedValue.STRING, null, IndexedValue.string(path), null);
     }
 
     private static HistoryRow historyRow(String tenant, String entityId, Change.HistoryPoint point, String json) {

@@ -58,7 +58,7 @@ final class EntityCodec {
             for (int i = 0; i < stored.size(); i++) instances.add(restamp(stored.get(i), stamps.get(i), instants));
             attributes.put(name, instances);
         });
-        return new Entity(entity.id(), entity.types(), attributes, instant(node, "createdAt", instants), instant(node, "modifiedAt", instants));
+        return new Entity(entity.id(), entity.types(), attributes, entity.scopes(), instant(node, "createdAt", instants), instant(node, "modifiedAt", instants));
     }
 
     static JsonNode parse(String json) {

@@ -51,6 +51,7 @@ record EntityFilter(List<SqlFragment> conditions, List<Lead> leads, BoundedRegex
                     attrs.inside("SELECT a.entity_key AS key FROM " + reads.table("attr_index", "a", "attr_index_by_number") + " WHERE a.tenant = ? AND %s", tenant), true,
                     query.attrs().size() == 1 ? query.attrs().iterator().next() : null, conditions, leads);
         }
+        if (query.scopeQ() != null) ScopeFilter.add(tenant, query.scopeQ(), reads, conditions, leads);
         Predicate<Entity> residualQ = null;
         if (query.q() != null) {
             QTranslator.Translation q = QTranslator.translate(tenant, query.q(), facts.singleValued(), reads);

@@ -135,7 +135,7 @@ final class SummaryCounts implements WriteTransaction.Attachment {
      * both, and nothing else. Null for any other query.
      */
     static Long count(Connection connection, String tenant, EntityQuery query) throws SQLException {
-        boolean typeOrAttributeOnly = query.ids() == null && query.idPattern() == null && query.q() == null && query.geo() == null
+        boolean typeOrAttributeOnly = query.ids() == null && query.idPattern() == null && query.q() == null && query.geo() == null && query.scopeQ() == null
                 && (query.types() != null || query.attrs() != null);
         if (!typeOrAttributeOnly || !atMostOne(query.types()) || !atMostOne(query.attrs())) return null;
         String type = query.types() == null ? "" : query.types().iterator().next();

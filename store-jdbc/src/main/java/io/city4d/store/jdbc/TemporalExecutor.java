@@ -63,7 +63,7 @@ final class TemporalExecutor {
     TemporalResult query(Connection connection, String tenant, TemporalQuery query, boolean fromRollups) throws SQLException {
         EntityQuery selection = query.entities();
         List<Entity> selected = entities.query(connection, tenant, new EntityQuery(selection.ids(), selection.idPattern(),
-                selection.types(), selection.q(), selection.geo(), selection.attrs(), selection.limit(), selection.offset(), false)).entities();
+                selection.types(), selection.q(), selection.geo(), selection.scopeQ(), selection.attrs(), selection.limit(), selection.offset(), false)).entities();
         if (selected.isEmpty()) return new TemporalResult(List.of());
         Map<String, List<Series>> seriesByEntity = series(connection, tenant, selected, query);
         long from = query.from() == null ? Long.MIN_VALUE : Micros.of(query.from());
