@@ -139,7 +139,13 @@ abstract class ScopesContract {
         var counted = api().get(NGSI + "/entities?type=" + type + "&scopeQ=" + enc("/Madrid/#") + "&count=true&limit=2");
         assertThat(counted.header("NGSILD-Results-Count")).contains("5");
 
-        for (String bad : new String[] {"Madrid", "/Madrid/#/x", "/a//b", "/a,", "/+", "/a/+/b"}) {
+        assertThat(ids(query(type, "/Madrid/+/ParqueNorte"))).containsExactly(north);
+        assertThat(ids(query(type, "/+/Gardens/+/#"))).as("# takes the path itself too").containsExactlyInAnyOrder(north, deep);
+        assertThat(ids(query(type, "/+"))).containsExactly(both);
+        assertThat(ids(query(type, "(/Madrid/Streets;/CompanyA)|/MadridX/Gardens"))).containsExactlyInAnyOrder(both, prefix);
+        assertThat(ids(query(type, "(/Madrid/+;/CompanyA),/Madrid/Gardens"))).containsExactlyInAnyOrder(both, gardens);
+
+        for (String bad : new String[] {"Madrid", "/Madrid/#/x", "/a//b", "/a,", "/+x", "/a/#/b", "(/a", "/a)", "/a;;/b", "", "/a b"}) {
             var refused = api().get(NGSI + "/entities?type=" + type + "&scopeQ=" + enc(bad));
             assertThat(refused.status()).as(bad + ": " + refused.body()).isEqualTo(400);
         }

@@ -1,65 +1,58 @@
 package io.city4d.core.query;
 
 import io.city4d.core.model.Entity;
-import io.city4d.core.model.Scopes;
-import io.city4d.core.problem.ProblemException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * A Scope Query (scopeQ, NGSI-LD clause 4.19): a disjunction ({@code ,}) of conjunctions ({@code ;}) of scope
- * patterns. An entity matches a pattern when one of its scopes does.
+ * A Scope Query (scopeQ, NGSI-LD clause 4.19): scope patterns joined by {@code ;} (and), {@code ,} or {@code |} (or, the
+ * weaker), grouped with parentheses. A pattern is a scope path whose levels may be {@code +} (any one level) and whose
+ * last level may be {@code #} (the path above and all below it; {@code /#} is any scope). An entity matches a pattern
+ * when one of its scopes does.
  */
-public record ScopeQuery(List<List<Pattern>> anyOf) {
+public sealed interface ScopeQuery {
 
-    /** What a pattern selects below its path. */
-    public enum Reach {
-        /** {@code /a/b}: the path itself. */
-        EXACT,
-        /** {@code /a/b/+}: the paths one level below it. */
-        CHILDREN,
-        /** {@code /a/b/#}: the path and all below it; {@code /#}: any scope. */
-        SUBTREE
-    }
+    /** Some of the parts match. */
+    record AnyOf(List<ScopeQuery> parts) implements ScopeQuery {}
 
-    /** One pattern: a scope path (empty for {@code /#}) and its reach. */
-    public record Pattern(String path, Reach reach) {
-        boolean matches(String scope) {
-            return switch (reach) {
-                case EXACT -> scope.equals(path);
-                case CHILDREN -> scope.startsWith(path + "/") && scope.indexOf('/', path.length() + 1) < 0;
-                case SUBTREE -> scope.equals(path) || scope.startsWith(path + "/");
-            };
+    /** Every part matches. */
+    record AllOf(List<ScopeQuery> parts) implements ScopeQuery {}
+
+    /** One pattern: its levels, "+" standing for any one, and whether "#" followed them. */
+    record Pattern(List<String> levels, boolean subtree) implements ScopeQuery {
+        /** The path of the levels before the first "+", empty when there is none. */
+        public String literalPrefix() {
+            int plus = levels.indexOf("+");
+            List<String> literal = plus < 0 ? levels : levels.subList(0, plus);
+            return literal.isEmpty() ? "" : "/" + String.join("/", literal);
         }
-    }
 
-    public ScopeQuery {
-        anyOf = anyOf.stream().map(List::copyOf).toList();
+        public boolean hasWildcardLevel() {
+            return levels.contains("+");
+        }
+
+        boolean matches(String scope) {
+            String[] given = scope.substring(1).split("/");
+            if (given.length < levels.size() || !subtree && given.length > levels.size()) return false;
+            for (int i = 0; i < levels.size(); i++) if (!levels.get(i).equals("+") && !levels.get(i).equals(given[i])) return false;
+            return true;
+        }
     }
 
     /** The scopeQ parameter; 400 when it is not one. */
-    public static ScopeQuery parse(String text) {
-        List<List<Pattern>> anyOf = new ArrayList<>();
-        for (String conjunction : text.split(",", -1)) {
-            List<Pattern> allOf = new ArrayList<>();
-            for (String pattern : conjunction.split(";", -1)) allOf.add(pattern(pattern.strip(), text));
-            anyOf.add(allOf);
-        }
-        return new ScopeQuery(anyOf);
+    static ScopeQuery parse(String text) {
+        return new ScopeQueryParser(text).query();
     }
 
-    private static Pattern pattern(String text, String query) {
-        Reach reach = text.endsWith("/#") ? Reach.SUBTREE : text.endsWith("/+") ? Reach.CHILDREN : Reach.EXACT;
-        String path = reach == Reach.EXACT ? text : text.substring(0, text.length() - 2);
-        if (reach == Reach.SUBTREE && path.isEmpty()) return new Pattern("", Reach.SUBTREE);
-        if (!Scopes.isPath(path)) {
-            throw ProblemException.badData("scopeQ is a list of scope paths, each maybe ending in /+ or /#, joined by , (or) and ; (and) (clause 4.19): " + query);
-        }
-        return new Pattern(path, reach);
+    default Predicate<Entity> matcher() {
+        return entity -> matches(entity.scopes());
     }
 
-    public Predicate<Entity> matcher() {
-        return entity -> anyOf.stream().anyMatch(allOf -> allOf.stream().allMatch(p -> entity.scopes().stream().anyMatch(p::matches)));
+    private boolean matches(List<String> scopes) {
+        return switch (this) {
+            case AnyOf any -> any.parts().stream().anyMatch(p -> p.matches(scopes));
+            case AllOf all -> all.parts().stream().allMatch(p -> p.matches(scopes));
+            case Pattern p -> scopes.stream().anyMatch(p::matches);
+        };
     }
 }

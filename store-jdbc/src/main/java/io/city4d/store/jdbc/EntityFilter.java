@@ -14,7 +14,7 @@ import org.locationtech.jts.geom.Envelope;
 
 /**
  * An entity query as conditions checked on each entity row (alias {@code e}), the leads that find a superset of its entities through an index, and what Java still has
- * to check on each candidate: the id pattern, the parts of q that SQL cannot decide, and the exact geo relation. Those
+ * to check on each candidate: the id pattern, the parts of q and scopeQ that SQL cannot decide, and the exact geo relation. Those
  * three are null when there is nothing left to check.
  */
 record EntityFilter(List<SqlFragment> conditions, List<Lead> leads, BoundedRegex idPattern, Predicate<Entity> residualQ, GeoQuery geo) {
@@ -51,13 +51,20 @@ record EntityFilter(List<SqlFragment> conditions, List<Lead> leads, BoundedRegex
                     attrs.inside("SELECT a.entity_key AS key FROM " + reads.table("attr_index", "a", "attr_index_by_number") + " WHERE a.tenant = ? AND %s", tenant), true,
                     query.attrs().size() == 1 ? query.attrs().iterator().next() : null, conditions, leads);
         }
-        if (query.scopeQ() != null) ScopeFilter.add(tenant, query.scopeQ(), reads, conditions, leads);
+        if (query.scopeQ() != null) {
+            SqlFragment scoped = ScopeFilter.condition(query.scopeQ(), reads);
+            conditions.add(scoped);
+            leads.add(new Lead(ScopeFilter.keys(tenant, query.scopeQ(), reads), ScopeFilter.exact(query.scopeQ()) ? List.of(scoped) : List.of(), true, null, false));
+        }
         Predicate<Entity> residualQ = null;
         if (query.q() != null) {
             QTranslator.Translation q = QTranslator.translate(tenant, query.q(), facts.singleValued(), reads);
             conditions.addAll(q.conjuncts());
             leads.addAll(q.leads());
             if (!q.exact()) residualQ = QMatcher.compile(query.q());
+        }
+        if (query.scopeQ() != null && !ScopeFilter.decided(query.scopeQ())) {
+            residualQ = residualQ == null ? query.scopeQ().matcher() : residualQ.and(query.scopeQ().matcher());
         }
         GeoQuery geo = query.geo();
         if (geo != null) {

@@ -7,6 +7,7 @@ import io.city4d.core.port.EntityStore;
 import io.city4d.core.query.EntityQuery;
 import io.city4d.core.query.GeoQuery;
 import io.city4d.core.query.QueryParser;
+import io.city4d.core.query.ScopeQuery;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,13 +21,13 @@ import java.util.Set;
 public final class PlannedQueries {
     private PlannedQueries() {}
 
-    /** Enough entities of two types, with values and points, for a planner to prefer indexes. */
+    /** Enough entities of two types, with values, points and scopes, for a planner to prefer indexes. */
     public static void populate(EntityStore store, String tenant, int count) {
         TestTwin twin = new TestTwin(store, tenant);
         List<Change> changes = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            changes.add(twin.creation("{\"id\": \"urn:x:%06d\", \"type\": \"%s\", \"status\": \"%s\", \"occupancy\": %d, %s}".formatted(
-                    i, i % 2 == 0 ? "urn:t:Spot" : "urn:t:Lamp", i % 3 == 0 ? "free" : "taken", i % 100,
+            changes.add(twin.creation("{\"id\": \"urn:x:%06d\", \"type\": \"%s\", \"scope\": \"/D%d/B%d\", \"status\": \"%s\", \"occupancy\": %d, %s}".formatted(
+                    i, i % 2 == 0 ? "urn:t:Spot" : "urn:t:Lamp", i % 50, i % 7, i % 3 == 0 ? "free" : "taken", i % 100,
                     point(105.8 + (i % 97) * 0.001, 21.0 + (i % 89) * 0.001))));
         }
         store.commit(changes);
@@ -58,6 +59,8 @@ public final class PlannedQueries {
                 "type, counted", new EntityQuery(null, null, spots, null, null, null, 20, 0, true),
                 "geo near", new EntityQuery(null, null, null, null, near, null, 20, 0, false),
                 "type and geo", new EntityQuery(null, null, spots, null, near, null, 20, 0, false),
-                "id pattern", new EntityQuery(null, "urn:x:0012\\d\\d", null, null, null, null, 20, 0, false));
+                "id pattern", new EntityQuery(null, "urn:x:0012\\d\\d", null, null, null, null, 20, 0, false),
+                "scope subtree", new EntityQuery(null, null, null, null, null, ScopeQuery.parse("/D7/#"), null, 20, 0, false),
+                "type and scopes", new EntityQuery(null, null, spots, null, null, ScopeQuery.parse("/D8/B1,/D9/+"), null, 20, 0, true));
     }
 }
