@@ -60,6 +60,10 @@ class UnreadableDocumentsRestartTest {
             assertThat(admin.get("/admin/v1/deviceProfiles").status()).isEqualTo(200);
             assertThat(admin.anonymous().get(context).json().at("/@context/Kept").asText()).as("the hosted context").isEqualTo("urn:kept");
             assertThat(admin.get(NGSI + "/jsonldContexts").json()).as("the listing passes over the rotten one").hasSize(2);
+            assertThat(admin.anonymous().get(NGSI + "/jsonldContexts/rotten").status()).as("the rotten one read by id").isEqualTo(404);
+            String usingRotten = "http://127.0.0.1:" + port + NGSI + "/jsonldContexts/rotten";
+            assertThat(admin.with("Link", "<" + usingRotten + ">; rel=\"http://www.w3.org/ns/json-ld#context\"").get(NGSI + "/types").status())
+                    .as("a request naming the rotten one").isEqualTo(404);
 
             assertThat(admin.tenant("east").delete(NGSI + "/subscriptions/urn:ngsi-ld:Subscription:cut").status()).as("a skipped one can be deleted").isEqualTo(204);
             assertThat(admin.tenant("east").delete(NGSI + "/subscriptions/urn:ngsi-ld:Subscription:cut").status()).isEqualTo(404);

@@ -31,11 +31,12 @@ public final class ContextResolver implements AutoCloseable {
             java.util.regex.Pattern.quote(Vocabulary.NGSI_LD + "v1/ngsi-ld-core-context") + "(-v1\\.[0-9]+)?\\.jsonld");
     private final JsonNode coreContext;
     private final LdContext core;
+    private final java.time.Instant startedAt = java.time.Instant.now();
     private final DocumentStore documents;
     private final String localPrefix;
     private final RemoteContexts remote;
     // Bounded, so that callers sending ever new contexts cannot grow the heap.
-    private final Map<String, JsonNode> remoteCache = lru(256);
+    private final CachedContexts cached = new CachedContexts(256);
     private final Map<String, LdContext> activeCache = lru(1024);
     // A context that could not be loaded is not asked for again for a while: each request would wait for the timeout.
     private final Map<String, Failure> recentFailures = lru(256);
@@ -53,19 +54,51 @@ public final class ContextResolver implements AutoCloseable {
 
     public JsonNode coreContextDocument() { return coreContext; }
 
+    /** Since when the bundled core context has been cached. */
+    java.time.Instant startedAt() { return startedAt; }
+
     /** The active context for a @context value (string, object or array), with the core context applied last. */
     public LdContext resolve(JsonNode contextValue) {
         if (contextValue == null || contextValue.isNull()) return core;
         // Built outside the map: building may fetch a remote context, which must not block other callers.
         String key = contextValue.toString();
-        LdContext cached = activeCache.get(key);
-        if (cached != null) return cached;
-        LdContext built = build(contextValue);
-        activeCache.put(key, built);
-        return built;
+        LdContext active = activeCache.get(key);
+        if (active == null) {
+            active = build(contextValue);
+            activeCache.put(key, active);
+        }
+        countUse(contextValue);
+        return active;
     }
 
-    private static <V> Map<String, V> lru(int capacity) {
+    /** numberOfHits of the cached contexts a request names itself (those they import are not used by the request). */
+    private void countUse(JsonNode contextValue) {
+        if (contextValue.isTextual()) cached.hit(contextValue.asText());
+        else if (contextValue.isArray()) contextValue.forEach(c -> { if (c.isTextual()) cached.hit(c.asText()); });
+    }
+
+    CachedContexts cached() { return cached; }
+
+    /** Forgets a cached context: the next request naming it fetches it again. */
+    boolean forget(String url) {
+        boolean removed = cached.remove(url);
+        if (removed) activeCache.clear();
+        return removed;
+    }
+
+    /**
+     * Fetches a cached context again (clause 5.13.5); when that fails the cached one stays, and the failure is the
+     * request's answer.
+     */
+    void reload(String url) {
+        JsonNode fetched = remote.fetch(url);
+        cached.put(url, fetched);
+        recentFailures.remove(url);
+        activeCache.clear();
+    }
+
+    /** A map that keeps the capacity most recently used entries, safe to share between threads. */
+    static <V> Map<String, V> lru(int capacity) {
         return java.util.Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
@@ -127,13 +160,13 @@ public final class ContextResolver implements AutoCloseable {
         if (url.startsWith(localPrefix)) {
             throw ProblemException.notFound("the @context " + url + " is not hosted here: there is no hosted @context '" + url.substring(localPrefix.length()) + "'");
         }
-        JsonNode cached = remoteCache.get(url);
-        if (cached != null) return cached;
+        JsonNode known = cached.document(url).orElse(null);
+        if (known != null) return known;
         Failure failed = recentFailures.get(url);
         if (failed != null && System.nanoTime() - failed.at() < RETRY_FAILED_AFTER.toNanos()) throw failed.problem();
         try {
             JsonNode fetched = remote.fetch(url);
-            remoteCache.put(url, fetched);
+            cached.put(url, fetched);
             return fetched;
         } catch (ProblemException e) {
             recentFailures.put(url, new Failure(e, System.nanoTime()));
@@ -155,7 +188,8 @@ public final class ContextResolver implements AutoCloseable {
         if (path == null || !path.startsWith(HOSTED_PATH)) return null;
         String id = path.substring(HOSTED_PATH.length());
         if (ContextRoutes.CORE_ID.equals(id)) return coreContext;
-        return documents.get(STORED, "", id).map(d -> d.get("body")).orElse(null);
+        // one whose stored text cannot be read is not hosted: it is not found
+        return documents.get(STORED, "", id, unreadable -> { }).map(d -> d.get("body")).orElse(null);
     }
 
     @Override

@@ -54,7 +54,10 @@ final class ContextRoutes implements HttpService {
         String kind = Requests.param(req, "kind");
         if (kind != null && !KINDS.contains(kind)) throw ProblemException.badData("kind must be Hosted, Cached or ImplicitlyCreated: " + kind);
         ArrayNode out = Json.NODES.arrayNode();
-        if (kind == null || kind.equals(CACHED)) out.add(details ? info(Vocabulary.CORE_CONTEXT_URL, null, CACHED, null) : Json.NODES.textNode(Vocabulary.CORE_CONTEXT_URL));
+        if (kind == null || kind.equals(CACHED)) {
+            out.add(details ? coreInfo() : Json.NODES.textNode(Vocabulary.CORE_CONTEXT_URL));
+            resolver.cached().all().forEach(c -> out.add(details ? info(c) : Json.NODES.textNode(c.url())));
+        }
         if (kind == null || kind.equals(HOSTED)) {
             // one whose stored text cannot be read is left out
             documents.list(ContextResolver.STORED, "", 10_000, unreadable -> { }).stream().filter(d -> owner(d.body()).equals(tenant))
@@ -76,6 +79,17 @@ final class ContextRoutes implements HttpService {
         info.put("kind", kind);
         if (createdAt != null) info.put("createdAt", createdAt);
         return info;
+    }
+
+    /** The bundled core context, cached since the server started. */
+    private ObjectNode coreInfo() {
+        return info(Vocabulary.CORE_CONTEXT_URL, CORE_ID, CACHED, Times.format(resolver.startedAt()));
+    }
+
+    private static ObjectNode info(CachedContexts.Entry cached) {
+        ObjectNode info = info(cached.url(), cached.localId(), CACHED, Times.format(cached.createdAt()));
+        if (cached.lastUsage() != null) info.put("lastUsage", Times.format(cached.lastUsage()));
+        return info.put("numberOfHits", cached.hits());
     }
 
     private void add(ServerRequest req, ServerResponse res) {
@@ -100,28 +114,54 @@ final class ContextRoutes implements HttpService {
         String id = req.path().pathParameters().get("id");
         boolean details = details(req);
         if (isCore(id)) {
-            if (details) res.header(HeaderNames.CONTENT_TYPE, LdExchange.JSON).send(info(Vocabulary.CORE_CONTEXT_URL, CORE_ID, CACHED, null).toString());
-            else res.header(HeaderNames.CONTENT_TYPE, LdExchange.JSON).send(resolver.coreContextDocument().toString());
+            send(res, details ? coreInfo() : resolver.coreContextDocument());
             return;
         }
-        JsonNode stored = documents.get(ContextResolver.STORED, "", id)
-                .filter(d -> req.headers().first(Requests.TENANT).map(t -> t.equals(owner(d))).orElse(true))
-                .orElseThrow(() -> ProblemException.notFound("no @context " + id));
-        if (details) res.header(HeaderNames.CONTENT_TYPE, LdExchange.JSON).send(info(localPrefix + id, id, HOSTED, stored.path(CREATED).asText(null)).toString());
-        else res.header(HeaderNames.CONTENT_TYPE, LdExchange.JSON).send(stored.get("body").toString());
+        java.util.Optional<JsonNode> stored = hosted(id).filter(d -> req.headers().first(Requests.TENANT).map(t -> t.equals(owner(d))).orElse(true));
+        if (stored.isPresent()) {
+            send(res, details ? info(localPrefix + id, id, HOSTED, stored.get().path(CREATED).asText(null)) : stored.get().get("body"));
+            return;
+        }
+        CachedContexts.Entry cached = resolver.cached().find(id).orElseThrow(() -> ProblemException.notFound("no @context " + id));
+        // numberOfHits counts the uses before this one
+        send(res, details ? info(cached) : cached.document());
+        cached.hit();
     }
 
-    /** Deletes a hosted context of the tenant; reload (clause 5.13.5) is for cached contexts, which are not deleted here. */
+    private static void send(ServerResponse res, JsonNode body) {
+        res.header(HeaderNames.CONTENT_TYPE, LdExchange.JSON).send(body.toString());
+    }
+
+    /** A hosted context; one whose stored text cannot be read is not served (as the listing leaves it out). */
+    private java.util.Optional<JsonNode> hosted(String id) {
+        return documents.get(ContextResolver.STORED, "", id, unreadable -> {
+            throw ProblemException.notFound("the hosted @context " + id + " cannot be read");
+        });
+    }
+
+    /** Deletes a hosted context of the tenant or a cached one; reload (clause 5.13.5) fetches a cached one again instead. */
     private void delete(ServerRequest req, ServerResponse res) {
         Authentication.requireWrite(req);
         String tenant = Requests.tenant(req);
         String id = req.path().pathParameters().get("id");
-        String reload = Requests.param(req, "reload");
-        if (reload != null && !reload.equals("false")) {
-            throw ProblemException.badData(reload.equals("true") ? "reload=true applies to cached contexts; this one is hosted or not known" : "reload must be true or false: " + reload);
+        String reloadParam = Requests.param(req, "reload");
+        if (reloadParam != null && !reloadParam.equals("false") && !reloadParam.equals("true")) throw ProblemException.badData("reload must be true or false: " + reloadParam);
+        boolean reload = "true".equals(reloadParam);
+        if (isCore(id)) {
+            // bundled with City4D: reloading it gives the same document again
+            if (!reload) throw ProblemException.badData("the core context cannot be deleted");
+            res.status(204).send();
+            return;
         }
-        if (isCore(id)) throw ProblemException.badData("the core context cannot be deleted");
-        boolean owned = documents.get(ContextResolver.STORED, "", id).map(d -> owner(d).equals(tenant)).orElse(false);
+        java.util.Optional<CachedContexts.Entry> cached = resolver.cached().find(id);
+        if (cached.isPresent()) {
+            if (reload) resolver.reload(cached.get().url());
+            else resolver.forget(cached.get().url());
+            res.status(204).send();
+            return;
+        }
+        if (reload) throw ProblemException.badData("reload=true applies to cached contexts; this one is hosted or not known");
+        boolean owned = hosted(id).map(d -> owner(d).equals(tenant)).orElse(false);
         if (!owned || !documents.delete(ContextResolver.STORED, "", id)) throw ProblemException.notFound("no such @context");
         res.status(204).send();
     }

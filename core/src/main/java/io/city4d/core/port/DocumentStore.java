@@ -14,6 +14,9 @@ public interface DocumentStore {
 
     Optional<JsonNode> get(String collection, String tenant, String id);
 
+    /** As {@link #get(String, String, String)}, but a document whose stored text cannot be read is handed to unreadable, and none is returned. */
+    Optional<JsonNode> get(String collection, String tenant, String id, Consumer<Unreadable> unreadable);
+
     /** Documents of a collection, oldest first; a null tenant lists all tenants. */
     List<Document> list(String collection, String tenant, int limit);
 

@@ -27,10 +27,23 @@ final class JdbcDocumentStore implements DocumentStore {
 
     @Override
     public Optional<JsonNode> get(String collection, String tenant, String id) {
-        List<JsonNode> found = readers.read(connection -> Jdbc.list(connection,
+        return get(collection, tenant, id, unreadable -> {
+            throw new StoreException("the stored document " + id + " in " + collection + " is not valid JSON: " + unreadable.reason());
+        });
+    }
+
+    @Override
+    public Optional<JsonNode> get(String collection, String tenant, String id, Consumer<Unreadable> unreadable) {
+        List<String> found = readers.read(connection -> Jdbc.list(connection,
                 SqlFragment.of("SELECT body FROM document WHERE collection = ? AND tenant = ? AND id = ?", collection, tenant, id),
-                row -> EntityCodec.parse(row.getString(1))));
-        return found.stream().findFirst();
+                row -> row.getString(1)));
+        if (found.isEmpty()) return Optional.empty();
+        try {
+            return Optional.of(EntityCodec.parse(found.getFirst()));
+        } catch (StoreException e) {
+            unreadable.accept(new Unreadable(collection, tenant, id, reason(e)));
+            return Optional.empty();
+        }
     }
 
     @Override
