@@ -79,8 +79,8 @@ public final class City4d implements AutoCloseable {
         this.deviceEndpoints = new DeviceEndpoints(config, authenticator, telemetry, notifiedHosts);
         resources.add(deviceEndpoints);
         List<NotificationTransport> transports = deviceEndpoints.notificationTransports();
-        String baseUrl = "http://" + config.host() + ":" + config.httpPort();
-        NgsiLdApi ngsiLd = new NgsiLdApi(pipeline, storage, clock, baseUrl, transports, config.notificationRetries(),
+        // from the port it listens on, which --http-port 0 leaves to the system
+        NgsiLdApi ngsiLd = new NgsiLdApi(pipeline, storage, clock, this::baseUrl, transports, config.notificationRetries(),
                 new AddressPolicy(config.contextAllow()), notifiedHosts, loader);
         resources.add(ngsiLd);
         IngestRate rate = new IngestRate();
@@ -107,7 +107,7 @@ public final class City4d implements AutoCloseable {
         EventStream events = new EventStream(pipeline, ngsiLd);
         this.routes = rules -> {
             rules.register("/", operations);
-            ngsiLd.register(rules, baseUrl);
+            ngsiLd.register(rules);
             rules.register("/ingest/v1", ingest);
             rules.register("/admin/v1", admin);
             rules.register("/events", events);

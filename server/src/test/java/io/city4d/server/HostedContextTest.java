@@ -14,6 +14,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class HostedContextTest {
     @RegisterExtension
     static final RunningServer running = new RunningServer();
+    @RegisterExtension
+    static final RunningServer onAnyPort = new RunningServer(c -> new ServerConfig(c.host(), 0, c.mqttPort(), c.dataDir(), c.store(), c.dbUrl(),
+            c.dbUser(), c.dbPassword(), c.adminToken(), c.maxBodyBytes(), c.notificationRetries(), c.bridge(), c.pipeline(), c.contextAllow(),
+            c.notifyAllow(), c.rateLimits()));
 
     @Test
     void aHostedContextIsPublicByItsUrlButListedOnlyToCredentialsOfItsTenant() {
@@ -44,6 +48,17 @@ class HostedContextTest {
         assertThat(r.header("Retry-After")).isEmpty();
         assertThat(r.json().get("detail").asText()).contains(url).contains("nope");
         assertThat(running.api.get(NGSI + "/jsonldContexts/nope").status()).isEqualTo(404);
+    }
+
+    @Test
+    void onAPortTheSystemChoseTheHostedContextsAreListedWithIt() {
+        String path = hostedPath(onAnyPort.api, "{\"@context\":{\"Kiosk\":\"urn:example:Kiosk\"}}");
+        String url = onAnyPort.server.city.baseUrl() + path;
+        assertThat(url).doesNotContain(":0/");
+        assertThat(listed(onAnyPort.api)).contains(url);
+        String id = "urn:ngsi-ld:Kiosk:" + java.util.UUID.randomUUID();
+        assertThat(onAnyPort.api.link(url).post(NGSI + "/entities", EntityApiTest.entity(id, "Kiosk", "")).status()).isEqualTo(201);
+        assertThat(onAnyPort.api.get(NGSI + "/entities/" + id).json().get("type").asText()).isEqualTo("urn:example:Kiosk");
     }
 
     private static String hostedPath(Api by, String context) {

@@ -33,7 +33,7 @@ public final class ContextResolver implements AutoCloseable {
     private final LdContext core;
     private final java.time.Instant startedAt = java.time.Instant.now();
     private final DocumentStore documents;
-    private final String localPrefix;
+    private final java.util.function.Supplier<String> publicBaseUrl;
     private final RemoteContexts remote;
     // Bounded, so that callers sending ever new contexts cannot grow the heap.
     private final CachedContexts cached = new CachedContexts(256);
@@ -41,10 +41,13 @@ public final class ContextResolver implements AutoCloseable {
     // A context that could not be loaded is not asked for again for a while: each request would wait for the timeout.
     private final Map<String, Failure> recentFailures = lru(256);
 
-    /** @param localPrefix the URL under which stored contexts are served, e.g. http://host:port/ngsi-ld/v1/jsonldContexts/ */
-    public ContextResolver(DocumentStore documents, String localPrefix, AddressPolicy remoteHosts) {
+    /**
+     * @param publicBaseUrl how clients reach this server (e.g. http://localhost:8080), asked when needed: the port is
+     *                      known only once the server listens
+     */
+    public ContextResolver(DocumentStore documents, java.util.function.Supplier<String> publicBaseUrl, AddressPolicy remoteHosts) {
         this.documents = documents;
-        this.localPrefix = localPrefix;
+        this.publicBaseUrl = publicBaseUrl;
         this.remote = new RemoteContexts(remoteHosts);
         this.coreContext = CoreContext.document();
         this.core = new LdContext(CoreContext.terms(), List.of(Vocabulary.CORE_CONTEXT_URL));
@@ -78,6 +81,9 @@ public final class ContextResolver implements AutoCloseable {
     }
 
     CachedContexts cached() { return cached; }
+
+    /** The URL under which hosted contexts are served, e.g. http://host:port/ngsi-ld/v1/jsonldContexts/. */
+    String localPrefix() { return publicBaseUrl.get() + HOSTED_PATH; }
 
     /** Forgets a cached context: the next request naming it fetches it again. */
     boolean forget(String url) {
@@ -157,6 +163,7 @@ public final class ContextResolver implements AutoCloseable {
         JsonNode hosted = hosted(url);
         if (hosted != null) return hosted;
         // not a context that cannot be had for now (503), but one that is not there: no retry will find it
+        String localPrefix = localPrefix();
         if (url.startsWith(localPrefix)) {
             throw ProblemException.notFound("the @context " + url + " is not hosted here: there is no hosted @context '" + url.substring(localPrefix.length()) + "'");
         }

@@ -32,12 +32,10 @@ final class ContextRoutes implements HttpService {
     private static final Set<String> KINDS = Set.of(HOSTED, CACHED, "ImplicitlyCreated");
     private final DocumentStore documents;
     private final ContextResolver resolver;
-    private final String localPrefix;
 
-    ContextRoutes(DocumentStore documents, ContextResolver resolver, String localPrefix) {
+    ContextRoutes(DocumentStore documents, ContextResolver resolver) {
         this.documents = documents;
         this.resolver = resolver;
-        this.localPrefix = localPrefix;
     }
 
     @Override
@@ -59,6 +57,7 @@ final class ContextRoutes implements HttpService {
             resolver.cached().all().forEach(c -> out.add(details ? info(c) : Json.NODES.textNode(c.url())));
         }
         if (kind == null || kind.equals(HOSTED)) {
+            String localPrefix = resolver.localPrefix();
             // one whose stored text cannot be read is left out
             documents.list(ContextResolver.STORED, "", 10_000, unreadable -> { }).stream().filter(d -> owner(d.body()).equals(tenant))
                     .forEach(d -> out.add(details ? info(localPrefix + d.id(), d.id(), HOSTED, d.body().path(CREATED).asText(null)) : Json.NODES.textNode(localPrefix + d.id())));
@@ -119,7 +118,7 @@ final class ContextRoutes implements HttpService {
         }
         java.util.Optional<JsonNode> stored = hosted(id).filter(d -> req.headers().first(Requests.TENANT).map(t -> t.equals(owner(d))).orElse(true));
         if (stored.isPresent()) {
-            send(res, details ? info(localPrefix + id, id, HOSTED, stored.get().path(CREATED).asText(null)) : stored.get().get("body"));
+            send(res, details ? info(resolver.localPrefix() + id, id, HOSTED, stored.get().path(CREATED).asText(null)) : stored.get().get("body"));
             return;
         }
         CachedContexts.Entry cached = resolver.cached().find(id).orElseThrow(() -> ProblemException.notFound("no @context " + id));

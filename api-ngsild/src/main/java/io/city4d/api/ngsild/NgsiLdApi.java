@@ -38,18 +38,19 @@ public final class NgsiLdApi implements AutoCloseable {
     private final HttpNotificationTransport http;
 
     /**
-     * @param publicBaseUrl how clients reach this server (e.g. http://localhost:8080), for the URLs of hosted contexts
+     * @param publicBaseUrl how clients reach this server (e.g. http://localhost:8080), for the URLs of hosted contexts; asked
+     *                      once it serves, as the port it listens on may be known only then
      * @param retryDelays   waits between notification attempts; after the last, a notification is dead-lettered
      * @param contextHosts  the hosts remote @contexts may be fetched from
      * @param notifiedHosts the hosts notifications may be sent to, by any transport
      * @param loader        loads the stored subscriptions, tenants and entity maps, skipping those it cannot read
      */
-    public NgsiLdApi(Pipeline pipeline, Storage storage, Clock clock, String publicBaseUrl, List<NotificationTransport> transports,
+    public NgsiLdApi(Pipeline pipeline, Storage storage, Clock clock, java.util.function.Supplier<String> publicBaseUrl, List<NotificationTransport> transports,
                      List<Duration> retryDelays, AddressPolicy contextHosts, AddressPolicy notifiedHosts, DocumentLoader loader) {
         this.pipeline = pipeline;
         this.storage = storage;
         this.clock = clock;
-        this.contexts = new ContextResolver(storage.documents(), publicBaseUrl + PREFIX + "/jsonldContexts/", contextHosts);
+        this.contexts = new ContextResolver(storage.documents(), publicBaseUrl, contextHosts);
         this.deadLetters = new DeadLetters(storage.documents());
         List<NotificationTransport> all = new ArrayList<>(transports);
         this.http = new HttpNotificationTransport(notifiedHosts);
@@ -90,7 +91,7 @@ public final class NgsiLdApi implements AutoCloseable {
     }
 
     /** Registers the API's services. */
-    public void register(HttpRules routing, String publicBaseUrl) {
+    public void register(HttpRules routing) {
         LdExchange ld = new LdExchange(contexts);
         routing.register(PREFIX + "/entities", new PurgeRoutes(pipeline, storage.entities(), ld, tenants));
         routing.register(PREFIX + "/entities", new EntityRoutes(pipeline, storage.entities(), ld, tenants,
@@ -100,7 +101,7 @@ public final class NgsiLdApi implements AutoCloseable {
         routing.register(PREFIX + "/temporal/entities", new TemporalRoutes(storage.entities(), ld, tenants));
         routing.register(PREFIX, new DiscoveryRoutes(storage.entities(), ld, tenants));
         routing.register(PREFIX, new SubscriptionRoutes(subscriptions, deadLetters, ld, clock, tenants));
-        routing.register(PREFIX + "/jsonldContexts", new ContextRoutes(storage.documents(), contexts, publicBaseUrl + PREFIX + "/jsonldContexts/"));
+        routing.register(PREFIX + "/jsonldContexts", new ContextRoutes(storage.documents(), contexts));
     }
 
     @Override
