@@ -61,6 +61,51 @@ class HostedContextTest {
         assertThat(onAnyPort.api.get(NGSI + "/entities/" + id).json().get("type").asText()).isEqualTo("urn:example:Kiosk");
     }
 
+    @Test
+    void aSubscriptionWithACompoundContextHostsItAsOneImplicitlyCreatedContext() {
+        Api east = running.api.tenant("implicit");
+        String compound = "[{\"Lamp\":\"urn:example:Lamp\"},\"https://uri.etsi.org/ngsi-ld/v1/ngsi-ld-core-context-v1.8.jsonld\"]";
+        String id = "urn:ngsi-ld:Subscription:" + java.util.UUID.randomUUID();
+        String body = "{\"id\":\"" + id + "\",\"type\":\"Subscription\",\"entities\":[{\"type\":\"Lamp\"}],"
+                + "\"notification\":{\"endpoint\":{\"uri\":\"http://127.0.0.1:9/n\"}},\"@context\":" + compound + "}";
+        assertThat(east.postLd(NGSI + "/subscriptions", body).status()).isEqualTo(201);
+        String url = east.get(NGSI + "/subscriptions/" + id).json().get("jsonldContext").asText();
+        assertThat(url).startsWith(running.server.city.baseUrl() + NGSI + "/jsonldContexts/");
+
+        var implicit = east.get(NGSI + "/jsonldContexts?kind=ImplicitlyCreated&details=true").json();
+        assertThat(implicit).hasSize(1);
+        assertThat(implicit.get(0).get("URL").asText()).isEqualTo(url);
+        assertThat(implicit.get(0).get("kind").asText()).isEqualTo("ImplicitlyCreated");
+        assertThat(implicit.get(0).get("createdAt").asText()).endsWith("Z");
+        assertThat(listed(east)).contains(url);
+        assertThat(east.get(NGSI + "/jsonldContexts?kind=Hosted").json()).isEmpty();
+        String path = url.substring(url.indexOf(NGSI));
+        assertThat(east.anonymous().get(path).json().get("@context")).isEqualTo(Api.parse(compound));
+        assertThat(east.get(path + "?details=true").json().get("kind").asText()).isEqualTo("ImplicitlyCreated");
+        var lamp = east.link(url).post(NGSI + "/entities", EntityApiTest.entity("urn:ngsi-ld:Lamp:" + java.util.UUID.randomUUID(), "Lamp", ""));
+        assertThat(lamp.status()).as("its URL is a context like any other").isEqualTo(201);
+
+        assertThat(east.postLd(NGSI + "/subscriptions", body).status()).as("the same id again").isEqualTo(409);
+        String other = body.replace("urn:example:Lamp", "urn:example:Other");
+        assertThat(east.postLd(NGSI + "/subscriptions", other).status()).isEqualTo(409);
+        assertThat(east.get(NGSI + "/jsonldContexts?kind=ImplicitlyCreated").json()).as("a refused subscription hosts nothing").hasSize(1);
+
+        assertThat(east.delete(path + "?reload=true").status()).isEqualTo(400);
+        assertThat(east.delete(path).status()).isEqualTo(204);
+        assertThat(east.get(NGSI + "/jsonldContexts?kind=ImplicitlyCreated").json()).isEmpty();
+    }
+
+    @Test
+    void aSubscriptionNamingOneContextGetsNoImplicitOne() {
+        Api single = running.api.tenant("single");
+        String body = NotificationAddressPolicyTest.subscription("Lamp", "http://127.0.0.1:9/n").replaceFirst("\\}$",
+                ",\"@context\":[\"https://uri.etsi.org/ngsi-ld/v1/ngsi-ld-core-context-v1.8.jsonld\"]}");
+        var created = single.postLd(NGSI + "/subscriptions", body);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        assertThat(single.get(created.header("Location").orElseThrow()).json().has("jsonldContext")).isFalse();
+        assertThat(single.get(NGSI + "/jsonldContexts?kind=ImplicitlyCreated").json()).isEmpty();
+    }
+
     private static String hostedPath(Api by, String context) {
         var r = by.post(NGSI + "/jsonldContexts", context);
         assertThat(r.status()).as(r.toString()).isEqualTo(201);

@@ -150,6 +150,22 @@ class NotificationTriggersTest {
     }
 
     @Test
+    void pickAndOmitChooseTheMembersOfTheNotifiedEntities() {
+        String picking = subscribe("", "\"pick\":[\"id\",\"name\"]");
+        assertThat(running.api.get(picking).json().at("/notification/pick").toString()).isEqualTo("[\"id\",\"name\"]");
+        String id = create("urn:ngsi-ld:" + type + ":pick", prop("name", "Hồ Tây") + "," + prop("level", 2.5));
+        JsonNode picked = notified();
+        assertThat(picked.properties()).extracting(java.util.Map.Entry::getKey).containsExactly("id", "name");
+        running.api.delete(picking);
+
+        String omitting = subscribe("", "\"omit\":[\"type\",\"name\"]");
+        running.api.patch(NGSI + "/entities/" + id + "/attrs", "{" + prop("level", 3.5) + "}");
+        JsonNode omitted = notified();
+        assertThat(omitted.properties()).extracting(java.util.Map.Entry::getKey).containsExactly("id", "level");
+        assertThat(running.api.get(omitting).json().at("/notification/omit").toString()).isEqualTo("[\"type\",\"name\"]");
+    }
+
+    @Test
     void subscriptionsThatAskForWhatCannotBeAreRefused() {
         String entities = "{\"type\":\"Subscription\",\"entities\":[{\"type\":\"" + type + "\"}],";
         String endpoint = "\"endpoint\":{\"uri\":\"" + receiver.url("/n") + "\"";
@@ -165,7 +181,12 @@ class NotificationTriggersTest {
                 entities + "\"isActive\":\"yes\",\"notification\":{" + endpoint + "}}}",
                 entities + "\"csf\":\"((\",\"notification\":{" + endpoint + "}}}",
                 entities + "\"timeInterval\":0,\"notification\":{" + endpoint + "}}}",
-                entities + "\"timeInterval\":5,\"watchedAttributes\":[\"level\"],\"notification\":{" + endpoint + "}}}")) {
+                entities + "\"timeInterval\":5,\"watchedAttributes\":[\"level\"],\"notification\":{" + endpoint + "}}}",
+                entities + "\"notification\":{\"pick\":[\"id\"],\"omit\":[\"id\"]," + endpoint + "}}}",
+                entities + "\"notification\":{\"pick\":[\"id\"],\"attributes\":[\"level\"]," + endpoint + "}}}",
+                entities + "\"notification\":{\"omit\":[\"level\"],\"attributes\":[\"level\"]," + endpoint + "}}}",
+                entities + "\"notification\":{\"pick\":[1]," + endpoint + "}}}",
+                entities + "\"notification\":{\"omit\":[\"level{\"]," + endpoint + "}}}")) {
             var r = running.api.post(NGSI + "/subscriptions", body);
             assertThat(r.status()).as(body + " -> " + r).isEqualTo(400);
             assertThat(r.problemType()).isEqualTo("BadRequestData");

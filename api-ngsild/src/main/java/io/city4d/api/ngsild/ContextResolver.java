@@ -1,19 +1,25 @@
 package io.city4d.api.ngsild;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.city4d.core.model.ContextTerms;
 import io.city4d.core.model.CoreContext;
 import io.city4d.core.model.Json;
+import io.city4d.core.model.Times;
 import io.city4d.core.model.Vocabulary;
 import io.city4d.core.port.DocumentStore;
 import io.city4d.core.problem.ProblemException;
 import io.city4d.core.problem.ProblemType;
 import io.city4d.core.security.AddressPolicy;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Builds active contexts from @context values and Link headers. The core context is bundled; contexts stored through
@@ -23,6 +29,12 @@ import java.util.Map;
  */
 public final class ContextResolver implements AutoCloseable {
     public static final String STORED = "jsonld-contexts";
+    // the members of a stored context beside its body
+    static final String OWNER = "tenant";
+    static final String CREATED = "createdAt";
+    static final String KIND = "kind";
+    static final String HOSTED = "Hosted";
+    static final String IMPLICIT = "ImplicitlyCreated";
     static final String HOSTED_PATH = NgsiLdApi.PREFIX + "/jsonldContexts/";
     private static final int MAX_DEPTH = 8;
     private static final Duration RETRY_FAILED_AFTER = Duration.ofSeconds(30);
@@ -31,9 +43,9 @@ public final class ContextResolver implements AutoCloseable {
             java.util.regex.Pattern.quote(Vocabulary.NGSI_LD + "v1/ngsi-ld-core-context") + "(-v1\\.[0-9]+)?\\.jsonld");
     private final JsonNode coreContext;
     private final LdContext core;
-    private final java.time.Instant startedAt = java.time.Instant.now();
+    private final Instant startedAt = Instant.now();
     private final DocumentStore documents;
-    private final java.util.function.Supplier<String> publicBaseUrl;
+    private final Supplier<String> publicBaseUrl;
     private final RemoteContexts remote;
     // Bounded, so that callers sending ever new contexts cannot grow the heap.
     private final CachedContexts cached = new CachedContexts(256);
@@ -45,7 +57,7 @@ public final class ContextResolver implements AutoCloseable {
      * @param publicBaseUrl how clients reach this server (e.g. http://localhost:8080), asked when needed: the port is
      *                      known only once the server listens
      */
-    public ContextResolver(DocumentStore documents, java.util.function.Supplier<String> publicBaseUrl, AddressPolicy remoteHosts) {
+    public ContextResolver(DocumentStore documents, Supplier<String> publicBaseUrl, AddressPolicy remoteHosts) {
         this.documents = documents;
         this.publicBaseUrl = publicBaseUrl;
         this.remote = new RemoteContexts(remoteHosts);
@@ -58,7 +70,7 @@ public final class ContextResolver implements AutoCloseable {
     public JsonNode coreContextDocument() { return coreContext; }
 
     /** Since when the bundled core context has been cached. */
-    java.time.Instant startedAt() { return startedAt; }
+    Instant startedAt() { return startedAt; }
 
     /** The active context for a @context value (string, object or array), with the core context applied last. */
     public LdContext resolve(JsonNode contextValue) {
@@ -84,6 +96,43 @@ public final class ContextResolver implements AutoCloseable {
 
     /** The URL under which hosted contexts are served, e.g. http://host:port/ngsi-ld/v1/jsonldContexts/. */
     String localPrefix() { return publicBaseUrl.get() + HOSTED_PATH; }
+
+    /** Stores a context document that City4D hosts for a tenant, of kind Hosted or ImplicitlyCreated. */
+    void host(String tenant, String id, JsonNode document, String kind) {
+        ObjectNode stored = Json.NODES.objectNode().put(OWNER, tenant)
+                .put(CREATED, Times.format(Instant.now())).put(KIND, kind);
+        stored.set("body", document);
+        documents.put(STORED, "", id, stored);
+    }
+
+    /**
+     * The URL of the ImplicitlyCreated context that stands for a compound @context (an object, or an array of more
+     * than one context) of a tenant's request, so that one URL names it (clause 5.13.1); null for a single URL or none.
+     * The id comes from the tenant and the @context: the same compound context gets the same one.
+     */
+    String implicitUrl(String tenant, JsonNode context) {
+        String id = implicitId(tenant, context);
+        return id == null ? null : localPrefix() + id;
+    }
+
+    /** Hosts the ImplicitlyCreated context of {@link #implicitUrl}; true when it was not there yet. */
+    boolean hostImplicitly(String tenant, JsonNode context) {
+        String id = implicitId(tenant, context);
+        if (id == null || documents.get(STORED, "", id, unreadable -> { }).isPresent()) return false;
+        host(tenant, id, Json.NODES.objectNode().set("@context", context), IMPLICIT);
+        return true;
+    }
+
+    void unhostImplicitly(String tenant, JsonNode context) {
+        String id = implicitId(tenant, context);
+        if (id != null) documents.delete(STORED, "", id);
+    }
+
+    private static String implicitId(String tenant, JsonNode context) {
+        boolean compound = context != null && (context.isObject() || context.isArray() && (context.size() > 1 || context.size() == 1 && !context.get(0).isTextual()));
+        if (!compound) return null;
+        return UUID.nameUUIDFromBytes((tenant + "\n" + context).getBytes(StandardCharsets.UTF_8)).toString();
+    }
 
     /** Forgets a cached context: the next request naming it fetches it again. */
     boolean forget(String url) {

@@ -25,11 +25,10 @@ import java.util.UUID;
  */
 final class ContextRoutes implements HttpService {
     static final String CORE_ID = "core";
-    private static final String OWNER = "tenant";
-    private static final String CREATED = "createdAt";
-    private static final String HOSTED = "Hosted";
+    private static final String CREATED = ContextResolver.CREATED;
+    private static final String HOSTED = ContextResolver.HOSTED;
     private static final String CACHED = "Cached";
-    private static final Set<String> KINDS = Set.of(HOSTED, CACHED, "ImplicitlyCreated");
+    private static final Set<String> KINDS = Set.of(HOSTED, CACHED, ContextResolver.IMPLICIT);
     private final DocumentStore documents;
     private final ContextResolver resolver;
 
@@ -56,11 +55,12 @@ final class ContextRoutes implements HttpService {
             out.add(details ? coreInfo() : Json.NODES.textNode(Vocabulary.CORE_CONTEXT_URL));
             resolver.cached().all().forEach(c -> out.add(details ? info(c) : Json.NODES.textNode(c.url())));
         }
-        if (kind == null || kind.equals(HOSTED)) {
+        if (!CACHED.equals(kind)) {
             String localPrefix = resolver.localPrefix();
             // one whose stored text cannot be read is left out
-            documents.list(ContextResolver.STORED, "", 10_000, unreadable -> { }).stream().filter(d -> owner(d.body()).equals(tenant))
-                    .forEach(d -> out.add(details ? info(localPrefix + d.id(), d.id(), HOSTED, d.body().path(CREATED).asText(null)) : Json.NODES.textNode(localPrefix + d.id())));
+            documents.list(ContextResolver.STORED, "", 10_000, unreadable -> { }).stream()
+                    .filter(d -> owner(d.body()).equals(tenant) && (kind == null || kind.equals(kind(d.body()))))
+                    .forEach(d -> out.add(details ? hostedInfo(d.id(), d.body()) : Json.NODES.textNode(localPrefix + d.id())));
         }
         res.header(HeaderNames.CONTENT_TYPE, LdExchange.JSON).send(out.toString());
     }
@@ -85,6 +85,10 @@ final class ContextRoutes implements HttpService {
         return info(Vocabulary.CORE_CONTEXT_URL, CORE_ID, CACHED, Times.format(resolver.startedAt()));
     }
 
+    private ObjectNode hostedInfo(String id, JsonNode stored) {
+        return info(resolver.localPrefix() + id, id, kind(stored), stored.path(CREATED).asText(null));
+    }
+
     private static ObjectNode info(CachedContexts.Entry cached) {
         ObjectNode info = info(cached.url(), cached.localId(), CACHED, Times.format(cached.createdAt()));
         if (cached.lastUsage() != null) info.put("lastUsage", Times.format(cached.lastUsage()));
@@ -102,9 +106,7 @@ final class ContextRoutes implements HttpService {
                 || context.isArray() && java.util.stream.StreamSupport.stream(context.spliterator(), false).allMatch(c -> c.isObject() || c.isTextual());
         if (!wellFormed) throw ProblemException.badData("@context is an object, a URL or an array of them");
         String id = UUID.randomUUID().toString();
-        ObjectNode stored = Json.NODES.objectNode().put(OWNER, tenant).put(CREATED, Times.format(java.time.Instant.now()));
-        stored.set("body", body);
-        documents.put(ContextResolver.STORED, "", id, stored);
+        resolver.host(tenant, id, body, HOSTED);
         // Relative, as the spec's examples (clause 6.29.3.2) write it; the context's URL is localPrefix + id.
         res.status(201).header(HeaderNames.LOCATION, ContextResolver.HOSTED_PATH + id).send();
     }
@@ -118,7 +120,7 @@ final class ContextRoutes implements HttpService {
         }
         java.util.Optional<JsonNode> stored = hosted(id).filter(d -> req.headers().first(Requests.TENANT).map(t -> t.equals(owner(d))).orElse(true));
         if (stored.isPresent()) {
-            send(res, details ? info(resolver.localPrefix() + id, id, HOSTED, stored.get().path(CREATED).asText(null)) : stored.get().get("body"));
+            send(res, details ? hostedInfo(id, stored.get()) : stored.get().get("body"));
             return;
         }
         CachedContexts.Entry cached = resolver.cached().find(id).orElseThrow(() -> ProblemException.notFound("no @context " + id));
@@ -171,6 +173,11 @@ final class ContextRoutes implements HttpService {
 
     /** The tenant that added a stored context; those from before tenants were recorded belong to the default tenant. */
     private static String owner(JsonNode stored) {
-        return stored.path(OWNER).asText("");
+        return stored.path(ContextResolver.OWNER).asText("");
+    }
+
+    /** Hosted or ImplicitlyCreated; those from before kinds were recorded are hosted. */
+    private static String kind(JsonNode stored) {
+        return stored.path(ContextResolver.KIND).asText(HOSTED);
     }
 }

@@ -10,6 +10,9 @@ import java.util.Map;
  * and compacting them back. Terms not defined fall to the NGSI-LD default vocabulary, as the core context says.
  */
 public final class LdContext {
+    /** Defines no term: it reads back names that are expanded already (as subscriptions store them). */
+    static final LdContext EXPANDED = new LdContext(Map.of(), List.of());
+
     private final Map<String, String> termToIri;
     private final Map<String, String> iriToTerm;
     private final List<String> urls;

@@ -30,7 +30,7 @@ final class NgsiNotificationRenderer implements NotificationRenderer {
     public Rendered render(Subscription subscription, List<Change> changes) {
         Subscription.Delivery delivery = subscription.delivery();
         LdContext ctx = context(delivery);
-        ChangeView view = new ChangeView(new EntityView(delivery.format(), delivery.sysAttrs(), new MemberFilter(delivery.attributes(), null, null),
+        ChangeView view = new ChangeView(new EntityView(delivery.format(), delivery.sysAttrs(), NotificationParams.members(delivery),
                 LinkedEntities.NONE, ctx, null), delivery.showChanges());
         ObjectNode body = Json.NODES.objectNode()
                 .put("id", "urn:ngsi-ld:Notification:" + UUID.randomUUID())

@@ -35,6 +35,11 @@ final class NotificationParams {
         URI uri = endpointUri(endpoint.get("uri").asText());
         ObjectNode n = Json.NODES.objectNode();
         if (notification.has("attributes")) n.set("attributes", SubscriptionDocument.expandNames(notification.get("attributes"), ctx, "notification.attributes"));
+        Projection pick = projection(notification, "pick", ctx);
+        Projection omit = projection(notification, "omit", ctx);
+        MemberFilter.of(SubscriptionDocument.names(n.get("attributes")), pick, omit);
+        if (pick != null) n.put("pick", pick.toString());
+        if (omit != null) n.put("omit", omit.toString());
         String format = notification.path("format").asText("normalized");
         if (!FORMATS.contains(format)) throw ProblemException.badData("notification.format must be normalized, keyValues (simplified) or concise");
         n.put("format", format.equals("simplified") ? "keyValues" : format);
@@ -64,6 +69,9 @@ final class NotificationParams {
     static ObjectNode asRequest(JsonNode stored, LdContext ctx) {
         ObjectNode out = Json.NODES.objectNode();
         if (stored.has("attributes")) out.set("attributes", SubscriptionDocument.compactNames(stored.get("attributes"), ctx));
+        for (String member : List.of("pick", "omit")) {
+            if (stored.has(member)) stored(stored, member).members(ctx).forEach(out.withArray(member)::add);
+        }
         out.put("format", stored.get("format").asText());
         if (stored.has("showChanges")) out.put("showChanges", true);
         if (stored.has("sysAttrs")) out.put("sysAttrs", true);
@@ -77,7 +85,30 @@ final class NotificationParams {
         endpoint.path("receiverInfo").forEach(pair -> headers.put(pair.get("key").asText(), pair.get("value").asText()));
         return new Subscription.Delivery(URI.create(endpoint.path("uri").asText()), SubscriptionDocument.names(stored.get("attributes")),
                 Format.fromOptions(stored.path("format").asText("normalized"), Set.of()), endpoint.path("accept").asText(LdExchange.JSON),
-                contextUrls, headers, stored.path("showChanges").asBoolean(false), stored.path("sysAttrs").asBoolean(false));
+                contextUrls, headers, stored.path("showChanges").asBoolean(false), stored.path("sysAttrs").asBoolean(false),
+                stored.path("pick").asText(null), stored.path("omit").asText(null));
+    }
+
+    /** pick or omit of a notification (clause 5.2.14): an array of members in the projection syntax, or one string. */
+    private static Projection projection(JsonNode notification, String member, LdContext ctx) {
+        JsonNode value = notification.get(member);
+        if (value == null || value.isNull()) return null;
+        List<String> parts = new java.util.ArrayList<>();
+        if (value.isTextual()) parts.add(value.asText());
+        else if (value.isArray()) value.forEach(v -> parts.add(v.isTextual() ? v.asText() : null));
+        if (parts.isEmpty() || parts.contains(null)) throw ProblemException.badData("notification." + member + " must be a non-empty array of entity member names");
+        return Projection.parse("notification." + member, String.join(",", parts), ctx);
+    }
+
+    /** A stored pick or omit: its names are expanded already. */
+    private static Projection stored(JsonNode stored, String member) {
+        return Projection.parse(member, stored.get(member).asText(), LdContext.EXPANDED);
+    }
+
+    /** The members a notification shows of each entity: notification.attributes, pick and omit. */
+    static MemberFilter members(Subscription.Delivery delivery) {
+        return new MemberFilter(delivery.attributes(), Projection.parse("pick", delivery.pick(), LdContext.EXPANDED),
+                Projection.parse("omit", delivery.omit(), LdContext.EXPANDED));
     }
 
     private static boolean flag(JsonNode notification, String name) {

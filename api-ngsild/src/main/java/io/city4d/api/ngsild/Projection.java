@@ -56,13 +56,18 @@ final class Projection {
     /** The projection in the syntax it was read from, names expanded: {@code id,ex:locatedAt{ex:name}}. */
     @Override
     public String toString() {
-        StringBuilder out = new StringBuilder();
-        members.forEach((name, linked) -> {
-            if (!out.isEmpty()) out.append(',');
-            out.append(name);
-            if (linked != null) out.append('{').append(linked).append('}');
-        });
-        return out.toString();
+        return String.join(",", members(name -> name));
+    }
+
+    /** Each member as written, its names compacted with the context: {@code [id, locatedAt{name}]}. */
+    java.util.List<String> members(LdContext context) {
+        return members(name -> CORE_MEMBERS.contains(name) ? name : context.compact(name));
+    }
+
+    private java.util.List<String> members(java.util.function.UnaryOperator<String> naming) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        members.forEach((name, linked) -> out.add(naming.apply(name) + (linked == null ? "" : "{" + String.join(",", linked.members(naming)) + "}")));
+        return out;
     }
 
     private static final class Parser {

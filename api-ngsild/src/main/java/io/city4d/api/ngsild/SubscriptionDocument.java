@@ -89,7 +89,14 @@ record SubscriptionDocument(ObjectNode stored) {
             doc.put("jsonldContext", url);
             contextUrls.add(url);
         } else {
-            ctx.urls().forEach(contextUrls::add);
+            // a compound @context is hosted as one, which notifications name (see SubscriptionRoutes)
+            String implicit = contexts.implicitUrl(tenant, body.get("@context"));
+            if (implicit != null) {
+                doc.put("jsonldContext", implicit);
+                contextUrls.add(implicit);
+            } else {
+                ctx.urls().forEach(contextUrls::add);
+            }
         }
         if (body.has("timeInterval")) {
             JsonNode t = body.get("timeInterval");

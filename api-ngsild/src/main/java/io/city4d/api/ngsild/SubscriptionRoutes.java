@@ -1,5 +1,6 @@
 package io.city4d.api.ngsild;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.city4d.api.common.Authentication;
@@ -55,7 +56,17 @@ final class SubscriptionRoutes implements HttpService {
         Authentication.requireWrite(req);
         String tenant = Requests.tenant(req);
         LdExchange.Body body = ld.body(req, LdExchange.BODY_TYPES);
-        SubscriptionDocument doc = subscriptions.create(SubscriptionDocument.fromRequest(body.json(), body.context(), tenant, ld.contexts(), clock.instant()));
+        SubscriptionDocument requested = SubscriptionDocument.fromRequest(body.json(), body.context(), tenant, ld.contexts(), clock.instant());
+        // hosted before the subscription can notify with it, and removed again when the subscription is refused
+        JsonNode context = body.json().get("@context");
+        boolean hosted = ld.contexts().hostImplicitly(tenant, context);
+        SubscriptionDocument doc;
+        try {
+            doc = subscriptions.create(requested);
+        } catch (RuntimeException refused) {
+            if (hosted) ld.contexts().unhostImplicitly(tenant, context);
+            throw refused;
+        }
         tenants.created(tenant);
         res.status(201).header(HeaderNames.LOCATION, BASE + doc.id()).send();
     }

@@ -35,10 +35,11 @@ public record Subscription(String id, String tenant, List<Selector> selectors, S
      * Where and how notifications go: the endpoint, the attributes to include (null = all), the representation, the
      * media type the receiver accepts, the @context URLs to compact names with, the headers the receiver asked for
      * ({@code receiverInfo}), whether to show previous values beside the new ones ({@code showChanges}) and the
-     * system attributes ({@code sysAttrs}).
+     * system attributes ({@code sysAttrs}), and the entity members {@code pick} keeps and {@code omit} drops, in the
+     * API's projection syntax with names expanded (null = no such filter).
      */
     public record Delivery(URI endpoint, Set<String> attributes, Format format, String accept, List<String> contextUrls,
-                           Map<String, String> headers, boolean showChanges, boolean sysAttrs) {
+                           Map<String, String> headers, boolean showChanges, boolean sysAttrs, String pick, String omit) {
         public Delivery {
             attributes = attributes == null ? null : Set.copyOf(attributes);
             contextUrls = List.copyOf(contextUrls);
