@@ -69,6 +69,17 @@ class NotificationTriggersTest {
     }
 
     @Test
+    void withSystemAttributesADeletedAttributeSaysWhenItWasDeleted() {
+        subscribe("\"notificationTrigger\":[\"attributeDeleted\"]", "\"sysAttrs\":true");
+        String id = create("urn:ngsi-ld:" + type + ":deletedAt", prop("level", 1.5) + "," + prop("name", "Hồ Tây"));
+        assertThat(running.api.delete(NGSI + "/entities/" + id + "/attrs/level").status()).isEqualTo(204);
+        JsonNode entity = notified();
+        assertThat(entity.at("/level/value").asText()).isEqualTo("urn:ngsi-ld:null");
+        assertThat(entity.at("/level/deletedAt").asText()).endsWith("Z");
+        assertThat(entity.at("/name/deletedAt").isMissingNode()).isTrue();
+    }
+
+    @Test
     void aDeletedEntityShowsItsPreviousValuesWhenChangesAreShown() {
         subscribe("\"notificationTrigger\":[\"entityDeleted\"]", "\"showChanges\":true");
         String id = create("urn:ngsi-ld:" + type + ":2", prop("level", 1.5));
@@ -166,6 +177,29 @@ class NotificationTriggersTest {
     }
 
     @Test
+    void aTypeExpressionSelectsEntitiesOfAnyOfItsTypes() {
+        String other = freshType();
+        var r = running.api.post(NGSI + "/subscriptions", "{\"type\":\"Subscription\",\"entities\":[{\"type\":\"(" + other + "|" + type + ")\"}],"
+                + "\"notification\":{\"endpoint\":{\"uri\":\"" + receiver.url("/n") + "\"}}}");
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        assertThat(running.api.get(r.header("Location").orElseThrow()).json().at("/entities/0/type").asText()).isEqualTo(other + "|" + type);
+        String id = create("urn:ngsi-ld:" + type + ":any", prop("level", 1.0));
+        assertThat(notified().get("id").asText()).isEqualTo(id);
+    }
+
+    @Test
+    void aDatasetIdShowsOnlyThoseInstances() {
+        String subscription = subscribe("\"datasetId\":[\"urn:ngsi-ld:Dataset:fr\"]", "");
+        assertThat(running.api.get(subscription).json().get("datasetId").toString()).isEqualTo("[\"urn:ngsi-ld:Dataset:fr\"]");
+        create("urn:ngsi-ld:" + type + ":instances", "\"name\":[{\"type\":\"Property\",\"value\":\"Lake\"},"
+                + "{\"type\":\"Property\",\"value\":\"Lac\",\"datasetId\":\"urn:ngsi-ld:Dataset:fr\"}]," + prop("level", 1.0));
+        JsonNode entity = notified();
+        assertThat(entity.at("/name/value").asText()).isEqualTo("Lac");
+        assertThat(entity.at("/name/datasetId").asText()).isEqualTo("urn:ngsi-ld:Dataset:fr");
+        assertThat(entity.has("level")).as("no instance of that dataset").isFalse();
+    }
+
+    @Test
     void subscriptionsThatAskForWhatCannotBeAreRefused() {
         String entities = "{\"type\":\"Subscription\",\"entities\":[{\"type\":\"" + type + "\"}],";
         String endpoint = "\"endpoint\":{\"uri\":\"" + receiver.url("/n") + "\"";
@@ -186,7 +220,9 @@ class NotificationTriggersTest {
                 entities + "\"notification\":{\"pick\":[\"id\"],\"attributes\":[\"level\"]," + endpoint + "}}}",
                 entities + "\"notification\":{\"omit\":[\"level\"],\"attributes\":[\"level\"]," + endpoint + "}}}",
                 entities + "\"notification\":{\"pick\":[1]," + endpoint + "}}}",
-                entities + "\"notification\":{\"omit\":[\"level{\"]," + endpoint + "}}}")) {
+                entities + "\"notification\":{\"omit\":[\"level{\"]," + endpoint + "}}}",
+                entities + "\"datasetId\":[],\"notification\":{" + endpoint + "}}}",
+                entities + "\"datasetId\":[\"not a uri\"],\"notification\":{" + endpoint + "}}}")) {
             var r = running.api.post(NGSI + "/subscriptions", body);
             assertThat(r.status()).as(body + " -> " + r).isEqualTo(400);
             assertThat(r.problemType()).isEqualTo("BadRequestData");

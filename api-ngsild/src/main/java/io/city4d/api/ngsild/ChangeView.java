@@ -2,6 +2,7 @@ package io.city4d.api.ngsild;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.city4d.core.model.Entity;
 import io.city4d.core.model.EntityJson;
 import io.city4d.core.model.Format;
 import io.city4d.core.model.Json;
@@ -9,6 +10,7 @@ import io.city4d.core.model.NgsiNull;
 import io.city4d.core.model.Times;
 import io.city4d.core.port.Change;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * An entity as a notification shows its change (clause 5.3.1 and 4.5.x on deleted attributes): the new state; each
@@ -17,25 +19,30 @@ import java.util.Map;
  * {@code showChanges}, each changed attribute's previous value beside the new one ({@code previousValue},
  * {@code previousObject}, {@code previousLanguageMap}...).
  */
-record ChangeView(EntityView view, boolean showChanges) {
+record ChangeView(EntityView view, boolean showChanges, Set<String> datasetIds) {
     private static final String NULL = NgsiNull.VALUE;
 
     ObjectNode render(Change change) {
         return switch (change.kind()) {
-            case CREATED -> view.render(change.after());
+            case CREATED -> view.render(shown(change.after()));
             case UPDATED -> updated(change);
             case DELETED -> deleted(change);
         };
     }
 
+    /** The entity with the attribute instances of the subscription's datasetIds, or all of them without any. */
+    private Entity shown(Entity entity) {
+        return datasetIds == null ? entity : entity.withInstancesOf(datasetIds);
+    }
+
     private ObjectNode updated(Change change) {
-        ObjectNode now = view.render(change.after());
-        ObjectNode before = view.render(change.before());
+        ObjectNode now = view.render(shown(change.after()));
+        ObjectNode before = view.render(shown(change.before()));
         for (Map.Entry<String, JsonNode> attribute : before.properties()) {
             if (EntityJson.ENTITY_MEMBERS.contains(attribute.getKey())) continue;
             JsonNode current = now.get(attribute.getKey());
             if (current == null) {
-                now.set(attribute.getKey(), nulled(attribute.getValue()));
+                now.set(attribute.getKey(), nulled(attribute.getValue(), change));
             } else if (showChanges && !current.equals(attribute.getValue())) {
                 withPrevious(current, attribute.getValue());
             }
@@ -44,17 +51,20 @@ record ChangeView(EntityView view, boolean showChanges) {
     }
 
     private ObjectNode deleted(Change change) {
-        ObjectNode before = view.render(change.before());
+        ObjectNode before = view.render(shown(change.before()));
         ObjectNode out = Json.NODES.objectNode();
         for (Map.Entry<String, JsonNode> member : before.properties()) {
-            out.set(member.getKey(), EntityJson.ENTITY_MEMBERS.contains(member.getKey()) ? member.getValue() : nulled(member.getValue()));
+            out.set(member.getKey(), EntityJson.ENTITY_MEMBERS.contains(member.getKey()) ? member.getValue() : nulled(member.getValue(), change));
         }
         out.put("deletedAt", Times.format(change.at()));
         return out;
     }
 
-    /** The attribute's NGSI-LD null, with its previous value when changes are shown; in keyValues, the null alone. */
-    private JsonNode nulled(JsonNode attribute) {
+    /**
+     * The attribute's NGSI-LD null, with its previous value when changes are shown and when it was deleted
+     * ({@code deletedAt}) with the system attributes; in keyValues, the null alone.
+     */
+    private JsonNode nulled(JsonNode attribute, Change change) {
         if (view.format() == Format.KEY_VALUES || !(attribute instanceof ObjectNode shown)) return Json.NODES.textNode(NULL);
         String member = valueMember(shown);
         ObjectNode out = Json.NODES.objectNode();
@@ -63,6 +73,7 @@ record ChangeView(EntityView view, boolean showChanges) {
         if (member == null || member.equals("value") || member.equals("object")) out.put(member == null ? "value" : member, NULL);
         else if (member.equals("languageMap")) out.putObject("languageMap").put("@none", NULL);
         else out.put(member, NULL);
+        if (view.sysAttrs()) out.put("deletedAt", Times.format(change.at()));
         return out;
     }
 

@@ -31,7 +31,7 @@ final class NgsiNotificationRenderer implements NotificationRenderer {
         Subscription.Delivery delivery = subscription.delivery();
         LdContext ctx = context(delivery);
         ChangeView view = new ChangeView(new EntityView(delivery.format(), delivery.sysAttrs(), NotificationParams.members(delivery),
-                LinkedEntities.NONE, ctx, null), delivery.showChanges());
+                LinkedEntities.NONE, ctx, null), delivery.showChanges(), delivery.datasetIds());
         ObjectNode body = Json.NODES.objectNode()
                 .put("id", "urn:ngsi-ld:Notification:" + UUID.randomUUID())
                 .put("type", "Notification")

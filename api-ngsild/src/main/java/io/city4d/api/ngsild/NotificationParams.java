@@ -79,14 +79,14 @@ final class NotificationParams {
         return out;
     }
 
-    static Subscription.Delivery delivery(JsonNode stored, List<String> contextUrls) {
+    static Subscription.Delivery delivery(JsonNode stored, List<String> contextUrls, Set<String> datasetIds) {
         JsonNode endpoint = stored.path("endpoint");
         Map<String, String> headers = new LinkedHashMap<>();
         endpoint.path("receiverInfo").forEach(pair -> headers.put(pair.get("key").asText(), pair.get("value").asText()));
         return new Subscription.Delivery(URI.create(endpoint.path("uri").asText()), SubscriptionDocument.names(stored.get("attributes")),
                 Format.fromOptions(stored.path("format").asText("normalized"), Set.of()), endpoint.path("accept").asText(LdExchange.JSON),
                 contextUrls, headers, stored.path("showChanges").asBoolean(false), stored.path("sysAttrs").asBoolean(false),
-                stored.path("pick").asText(null), stored.path("omit").asText(null));
+                stored.path("pick").asText(null), stored.path("omit").asText(null), datasetIds);
     }
 
     /** pick or omit of a notification (clause 5.2.14): an array of members in the projection syntax, or one string. */

@@ -44,7 +44,10 @@ record SubscriptionDocument(ObjectNode stored) {
             if (sel.hasNonNull("id")) s.put("id", EntityIds.requireUri(sel.get("id").asText(), "entities[].id"));
             if (sel.hasNonNull("idPattern")) s.put("idPattern", sel.get("idPattern").asText());
             if (!sel.hasNonNull("type")) throw ProblemException.badData("entities[].type is required");
-            s.put("type", ctx.expand(sel.get("type").asText()));
+            // a type expression (clause 4.17) names several types: stored as their array, one selector each
+            Set<String> types = QueryParams.typeSet(sel.get("type").asText(), ctx);
+            if (types.size() == 1) s.put("type", types.iterator().next());
+            else types.forEach(s.withArray("type")::add);
         }
         if (body.has("watchedAttributes")) doc.set("watchedAttributes", expandNames(body.get("watchedAttributes"), ctx, "watchedAttributes"));
         if (entities.isEmpty() && !doc.has("watchedAttributes")) throw ProblemException.badData("a subscription needs entities or watchedAttributes");
@@ -119,6 +122,7 @@ record SubscriptionDocument(ObjectNode stored) {
             doc.put("isActive", body.get("isActive").asBoolean());
         }
         if (body.has("notificationTrigger")) doc.set("notificationTrigger", triggers(body.get("notificationTrigger")));
+        if (body.hasNonNull("datasetId")) doc.set("datasetId", datasetIds(body.get("datasetId")));
         SubscriptionLimits.checkStored(doc);
         return new SubscriptionDocument(doc);
     }
@@ -140,7 +144,8 @@ record SubscriptionDocument(ObjectNode stored) {
     Subscription compile() {
         List<Subscription.Selector> selectors = new ArrayList<>();
         for (JsonNode s : stored.path("entities")) {
-            selectors.add(new Subscription.Selector(text(s, "id"), text(s, "idPattern"), text(s, "type")));
+            if (!s.path("type").isArray()) selectors.add(new Subscription.Selector(text(s, "id"), text(s, "idPattern"), text(s, "type")));
+            else s.get("type").forEach(type -> selectors.add(new Subscription.Selector(text(s, "id"), text(s, "idPattern"), type.asText())));
         }
         QExpr q = null;
         if (stored.has("q")) {
@@ -160,7 +165,7 @@ record SubscriptionDocument(ObjectNode stored) {
         stored.path("contextUrls").forEach(u -> contextUrls.add(u.asText()));
         ScopeQuery scopeQ = stored.has("scopeQ") ? ScopeQuery.parse(stored.get("scopeQ").asText()) : null;
         return new Subscription(id(), tenant(), selectors, names(stored.get("watchedAttributes")), q, geo, scopeQ, throttling, expiresAt,
-                stored.path("isActive").asBoolean(true), NotificationParams.delivery(stored.get("notification"), contextUrls), triggers,
+                stored.path("isActive").asBoolean(true), NotificationParams.delivery(stored.get("notification"), contextUrls, names(stored.get("datasetId"))), triggers,
                 stored.has("timeInterval") ? Duration.ofMillis((long) (stored.get("timeInterval").asDouble() * 1000)) : null);
     }
 
@@ -173,7 +178,10 @@ record SubscriptionDocument(ObjectNode stored) {
             ObjectNode o = entities.addObject();
             if (s.has("id")) o.put("id", s.get("id").asText());
             if (s.has("idPattern")) o.put("idPattern", s.get("idPattern").asText());
-            o.put("type", ctx.compact(s.get("type").asText()));
+            List<String> types = new ArrayList<>();
+            if (s.get("type").isArray()) s.get("type").forEach(t -> types.add(ctx.compact(t.asText())));
+            else types.add(ctx.compact(s.get("type").asText()));
+            o.put("type", String.join("|", types));
         }
         if (!entities.isEmpty()) out.set("entities", entities);
         if (stored.has("watchedAttributes")) out.set("watchedAttributes", compactNames(stored.get("watchedAttributes"), ctx));
@@ -198,6 +206,7 @@ record SubscriptionDocument(ObjectNode stored) {
         if (stored.has("notificationTrigger")) triggers.addAll((ArrayNode) stored.get("notificationTrigger"));
         else Trigger.DEFAULT.forEach(t -> triggers.add(t.ngsiName()));
         if (stored.has("jsonldContext")) out.put("jsonldContext", stored.get("jsonldContext").asText());
+        if (stored.has("datasetId")) out.set("datasetId", stored.get("datasetId").deepCopy());
         if (stored.has("isActive")) out.put("isActive", stored.get("isActive").asBoolean());
         return out;
     }
@@ -225,6 +234,17 @@ record SubscriptionDocument(ObjectNode stored) {
         ArrayNode out = Json.NODES.arrayNode();
         names.forEach(n -> out.add(ctx.expand(n.asText())));
         return out;
+    }
+
+    /** datasetId: the attribute instances notifications show (clause 5.2.12), a URI or "@none" or a non-empty array of them. */
+    private static ArrayNode datasetIds(JsonNode given) {
+        ArrayNode ids = given.isArray() ? (ArrayNode) given : Json.NODES.arrayNode().add(given);
+        if (ids.isEmpty()) throw ProblemException.badData("datasetId must be a URI or a non-empty array of URIs (\"@none\" for the default instances)");
+        for (JsonNode id : ids) {
+            if (!id.isTextual()) throw ProblemException.badData("datasetId must be a URI or an array of URIs: " + id);
+            if (!id.asText().equals("@none")) EntityIds.requireUri(id.asText(), "datasetId");
+        }
+        return ids;
     }
 
     /** notificationTrigger: a non-empty array of the trigger names of clause 5.2.12. */

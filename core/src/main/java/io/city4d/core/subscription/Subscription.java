@@ -36,12 +36,15 @@ public record Subscription(String id, String tenant, List<Selector> selectors, S
      * media type the receiver accepts, the @context URLs to compact names with, the headers the receiver asked for
      * ({@code receiverInfo}), whether to show previous values beside the new ones ({@code showChanges}) and the
      * system attributes ({@code sysAttrs}), and the entity members {@code pick} keeps and {@code omit} drops, in the
-     * API's projection syntax with names expanded (null = no such filter).
+     * API's projection syntax with names expanded (null = no such filter), and the datasetIds of the attribute
+     * instances to show ("@none" for the default instances; null = all).
      */
     public record Delivery(URI endpoint, Set<String> attributes, Format format, String accept, List<String> contextUrls,
-                           Map<String, String> headers, boolean showChanges, boolean sysAttrs, String pick, String omit) {
+                           Map<String, String> headers, boolean showChanges, boolean sysAttrs, String pick, String omit,
+                           Set<String> datasetIds) {
         public Delivery {
             attributes = attributes == null ? null : Set.copyOf(attributes);
+            datasetIds = datasetIds == null ? null : Set.copyOf(datasetIds);
             contextUrls = List.copyOf(contextUrls);
             headers = Map.copyOf(headers);
         }
