@@ -80,6 +80,24 @@ class NotificationTriggersTest {
     }
 
     @Test
+    void anInstanceDeletedIsNotifiedAsItsNullBesideThoseThatRemain() {
+        subscribe("\"notificationTrigger\":[\"attributeDeleted\"]", "");
+        String fr = "urn:ngsi-ld:Dataset:fr";
+        String id = create("urn:ngsi-ld:" + type + ":instance", "\"name\":[{\"type\":\"Property\",\"value\":\"Lake\"},"
+                + "{\"type\":\"Property\",\"value\":\"Lac\",\"datasetId\":\"" + fr + "\"}]," + prop("level", 1.0));
+        assertThat(running.api.delete(NGSI + "/entities/" + id + "/attrs/name?datasetId=" + fr).status()).isEqualTo(204);
+        JsonNode name = notified().get("name");
+        assertThat(name).hasSize(2);
+        assertThat(name.get(0).get("value").asText()).isEqualTo("Lake");
+        assertThat(name.get(1).get("value").asText()).isEqualTo("urn:ngsi-ld:null");
+        assertThat(name.get(1).get("datasetId").asText()).isEqualTo(fr);
+
+        running.api.post(NGSI + "/entities/" + id + "/attrs", "{\"name\":{\"type\":\"Property\",\"value\":\"Lac\",\"datasetId\":\"" + fr + "\"}}");
+        assertThat(running.api.delete(NGSI + "/entities/" + id + "/attrs/name?deleteAll=true").status()).isEqualTo(204);
+        assertThat(notified().at("/name/value").asText()).as("every instance gone: the attribute's null").isEqualTo("urn:ngsi-ld:null");
+    }
+
+    @Test
     void aDeletedEntityShowsItsPreviousValuesWhenChangesAreShown() {
         subscribe("\"notificationTrigger\":[\"entityDeleted\"]", "\"showChanges\":true");
         String id = create("urn:ngsi-ld:" + type + ":2", prop("level", 1.5));

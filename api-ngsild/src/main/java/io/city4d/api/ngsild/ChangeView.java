@@ -1,6 +1,7 @@
 package io.city4d.api.ngsild;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.city4d.core.model.Entity;
 import io.city4d.core.model.EntityJson;
@@ -9,6 +10,9 @@ import io.city4d.core.model.Json;
 import io.city4d.core.model.NgsiNull;
 import io.city4d.core.model.Times;
 import io.city4d.core.port.Change;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -21,6 +25,9 @@ import java.util.Set;
  */
 record ChangeView(EntityView view, boolean showChanges, Set<String> datasetIds) {
     private static final String NULL = NgsiNull.VALUE;
+    private static final String DATASET = "dataset";
+    private static final String DATASET_ID = "datasetId";
+    private static final String NONE = "@none";
 
     ObjectNode render(Change change) {
         return switch (change.kind()) {
@@ -43,9 +50,11 @@ record ChangeView(EntityView view, boolean showChanges, Set<String> datasetIds) 
             JsonNode current = now.get(attribute.getKey());
             if (current == null) {
                 now.set(attribute.getKey(), nulled(attribute.getValue(), change));
-            } else if (showChanges && !current.equals(attribute.getValue())) {
-                withPrevious(current, attribute.getValue());
+                continue;
             }
+            JsonNode withLost = withLostInstances(current, attribute.getValue(), change);
+            if (withLost != current) now.set(attribute.getKey(), withLost);
+            else if (showChanges && !current.equals(attribute.getValue())) withPrevious(current, attribute.getValue());
         }
         return now;
     }
@@ -65,7 +74,9 @@ record ChangeView(EntityView view, boolean showChanges, Set<String> datasetIds) 
      * ({@code deletedAt}) with the system attributes; in keyValues, the null alone.
      */
     private JsonNode nulled(JsonNode attribute, Change change) {
-        if (view.format() == Format.KEY_VALUES || !(attribute instanceof ObjectNode shown)) return Json.NODES.textNode(NULL);
+        // all its instances gone: the attribute is, and its null is one
+        JsonNode one = attribute.isArray() && !attribute.isEmpty() ? attribute.get(0) : attribute;
+        if (view.format() == Format.KEY_VALUES || !(one instanceof ObjectNode shown)) return Json.NODES.textNode(NULL);
         String member = valueMember(shown);
         ObjectNode out = Json.NODES.objectNode();
         if (shown.has("type")) out.set("type", shown.get("type"));
@@ -74,6 +85,40 @@ record ChangeView(EntityView view, boolean showChanges, Set<String> datasetIds) 
         else if (member.equals("languageMap")) out.putObject("languageMap").put("@none", NULL);
         else out.put(member, NULL);
         if (view.sysAttrs()) out.put("deletedAt", Times.format(change.at()));
+        return out;
+    }
+
+    /**
+     * The attribute as it is now with the null of each instance the change deleted (a datasetId it had before and
+     * has no more), beside the instances that remain; the attribute itself when it lost none.
+     */
+    private JsonNode withLostInstances(JsonNode current, JsonNode before, Change change) {
+        if (view.format() == Format.KEY_VALUES) {
+            if (!before.has(DATASET)) return current;
+            ObjectNode datasets = current.has(DATASET) ? ((ObjectNode) current.get(DATASET)).deepCopy() : Json.NODES.objectNode().set(NONE, current);
+            int remaining = datasets.size();
+            before.get(DATASET).fieldNames().forEachRemaining(datasetId -> {
+                if (!datasets.has(datasetId)) datasets.put(datasetId, NULL);
+            });
+            return datasets.size() == remaining ? current : Json.NODES.objectNode().set(DATASET, datasets);
+        }
+        List<JsonNode> now = instances(current);
+        Set<String> remaining = new HashSet<>();
+        now.forEach(i -> remaining.add(i.path(DATASET_ID).asText(NONE)));
+        ArrayNode out = Json.NODES.arrayNode().addAll(now);
+        for (JsonNode instance : instances(before)) {
+            String datasetId = instance.path(DATASET_ID).asText(NONE);
+            if (remaining.contains(datasetId) || !(nulled(instance, change) instanceof ObjectNode gone)) continue;
+            if (!datasetId.equals(NONE)) gone.put(DATASET_ID, datasetId);
+            out.add(gone);
+        }
+        return out.size() == now.size() ? current : out;
+    }
+
+    private static List<JsonNode> instances(JsonNode attribute) {
+        List<JsonNode> out = new ArrayList<>();
+        if (attribute.isArray()) attribute.forEach(out::add);
+        else out.add(attribute);
         return out;
     }
 

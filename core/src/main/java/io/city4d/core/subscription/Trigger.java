@@ -45,6 +45,11 @@ public enum Trigger {
             if (triggers.contains(existed ? ATTRIBUTE_UPDATED : ATTRIBUTE_CREATED)) return true;
         }
         return triggers.contains(ATTRIBUTE_DELETED) && change.before().attributes().keySet().stream()
-                .anyMatch(name -> watched.test(name) && !change.after().attributes().containsKey(name));
+                .anyMatch(name -> watched.test(name) && lostAnInstance(change, name));
+    }
+
+    /** Whether the change deleted the attribute or one of its instances (clause 4.5.5: each datasetId its own). */
+    private static boolean lostAnInstance(Change change, String name) {
+        return change.before().instances(name).stream().anyMatch(i -> change.after().instance(name, i.datasetId()) == null);
     }
 }
