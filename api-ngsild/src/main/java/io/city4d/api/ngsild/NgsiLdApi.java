@@ -98,7 +98,7 @@ public final class NgsiLdApi implements AutoCloseable {
                 new EntityMapQueries(entityMaps, storage.entities())));
         routing.register(PREFIX + "/entityOperations", new BatchRoutes(pipeline, storage.entities(), ld, tenants));
         routing.register(PREFIX + "/entityMaps", new EntityMapRoutes(entityMaps, storage.entities(), ld, tenants));
-        routing.register(PREFIX + "/temporal/entities", new TemporalRoutes(storage.entities(), ld, tenants));
+        routing.register(PREFIX + "/temporal/entities", new TemporalRoutes(pipeline, storage.entities(), ld, tenants));
         routing.register(PREFIX, new DiscoveryRoutes(storage.entities(), ld, tenants));
         routing.register(PREFIX, new SubscriptionRoutes(subscriptions, deadLetters, ld, clock, tenants));
         routing.register(PREFIX + "/jsonldContexts", new ContextRoutes(storage.documents(), contexts));

@@ -8,6 +8,7 @@ import io.city4d.api.common.Requests;
 import io.city4d.core.model.Json;
 import io.city4d.core.model.Times;
 import io.city4d.core.model.ValueKind;
+import io.city4d.core.pipeline.Pipeline;
 import io.city4d.core.port.EntityStore;
 import io.city4d.core.problem.ProblemException;
 import io.city4d.core.problem.ProblemType;
@@ -19,7 +20,7 @@ import io.city4d.core.query.TemporalResult;
 import io.city4d.core.query.TemporalResult.Bucket;
 import io.city4d.core.query.TemporalResult.EntityHistory;
 import io.city4d.core.query.TemporalResult.Instance;
-import io.helidon.http.PathMatchers;
+import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
@@ -41,25 +42,32 @@ final class TemporalRoutes implements HttpService {
     private final EntityStore store;
     private final LdExchange ld;
     private final Tenants tenants;
+    private final TemporalProvision provision;
+    private static final List<String> SYSTEM_ATTRIBUTES = List.of("createdAt", "modifiedAt");
 
-    TemporalRoutes(EntityStore store, LdExchange ld, Tenants tenants) {
+    TemporalRoutes(Pipeline pipeline, EntityStore store, LdExchange ld, Tenants tenants) {
         this.store = store;
         this.ld = ld;
         this.tenants = tenants;
+        this.provision = new TemporalProvision(pipeline, store, ld, tenants);
     }
 
     @Override
     public void routing(HttpRules rules) {
-        rules.get("/", this::query).get("/{id}", this::entity);
-        for (String path : List.of("/", "/{id}", "/{id}/attrs", "/{id}/attrs/{attr}", "/{id}/attrs/{attr}/{instance}")) {
-            rules.route(method -> method != io.helidon.http.Method.GET, PathMatchers.create(path), TemporalRoutes::writesNotSupported);
-        }
+        rules.get("/", this::query).get("/{id}", this::entity)
+                .post("/", provision::createOrUpdate)
+                .delete("/", TemporalRoutes::notOnTheCollection)
+                .delete("/{id}", provision::delete)
+                .post("/{id}/attrs", provision::addAttributes)
+                .delete("/{id}/attrs/{attr}", provision::deleteAttribute)
+                .patch("/{id}/attrs/{attr}/{instance}", provision::patchInstance)
+                .delete("/{id}/attrs/{attr}/{instance}", provision::deleteInstance);
     }
 
-    /** History comes from ordinary writes; the temporal provision operations (clause 6.18 to 6.22) are refused as such. */
-    private static void writesNotSupported(ServerRequest req, ServerResponse res) {
-        Authentication.requireWrite(req);
-        throw new ProblemException(ProblemType.OPERATION_NOT_SUPPORTED, "temporal writes are not supported; history is kept from ordinary writes");
+    /** The collection is queried and added to; a delete names one entity (DELETE /temporal/entities/{entityId}). */
+    private static void notOnTheCollection(ServerRequest req, ServerResponse res) {
+        res.header(HeaderNames.ALLOW, "GET, POST");
+        throw new ProblemException(ProblemType.METHOD_NOT_ALLOWED, req.prologue().method().text() + " applies to one entity: /ngsi-ld/v1/temporal/entities/{entityId}");
     }
 
     private void query(ServerRequest req, ServerResponse res) {
@@ -148,7 +156,12 @@ final class TemporalRoutes implements HttpService {
             } else {
                 ArrayNode list = out.putArray(name);
                 List<JsonNode> compacted = new ArrayList<>(instances.size());
-                instances.forEach(i -> compacted.add(NgsiJson.compactAttribute(i.attribute(), ctx)));
+                boolean sysAttrs = options.contains("sysAttrs");
+                instances.forEach(i -> {
+                    ObjectNode instance = NgsiJson.compactAttribute(i.attribute(), ctx);
+                    if (!sysAttrs) instance.remove(SYSTEM_ATTRIBUTES);
+                    compacted.add(instance.put("instanceId", TemporalProvision.INSTANCE_PREFIX + i.id()));
+                });
                 list.addAll(compacted);
             }
         });

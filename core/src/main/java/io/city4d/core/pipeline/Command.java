@@ -85,6 +85,13 @@ public sealed interface Command {
     /** Device telemetry: sets attributes, creating the entity with these types when it does not exist yet. */
     record Ingest(String entityId, List<String> types, Map<String, Attribute> attributes) implements Command {}
 
+    /**
+     * Temporal provision (clauses 5.6.11 and 5.6.12): appends the instances to history at their observedAt. The entity
+     * is created with these types (and the newest instance of each attribute) when it does not exist, if
+     * {@code creates}; an existing entity's attribute instance moves forward only to an instance newer than it.
+     */
+    record AddHistory(String entityId, List<String> types, Map<String, List<Attribute>> instances, boolean creates) implements Command {}
+
     enum UpdateMode {
         /** Add new attributes and overwrite existing ones (POST and PATCH .../attrs, clauses 5.6.2 and 5.6.3). */
         APPEND,

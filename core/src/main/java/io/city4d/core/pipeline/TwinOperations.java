@@ -94,6 +94,7 @@ public final class TwinOperations {
                 }
                 yield apply(tenant, t.command(), current, now);
             }
+            case Command.AddHistory h -> TemporalWrites.add(tenant, h, h.creates() ? current : existing(current, h.entityId()), now);
             case Command.Ingest i -> current == null
                     ? create(tenant, Entity.of(i.entityId(), i.types(), i.attributes(), null, null), now)
                     : write(tenant, current, Instances.single(i.attributes()), now);

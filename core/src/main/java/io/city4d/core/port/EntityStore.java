@@ -1,5 +1,7 @@
 package io.city4d.core.port;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.city4d.core.model.Attribute;
 import io.city4d.core.model.Entity;
 import io.city4d.core.query.EntityQuery;
 import io.city4d.core.query.QueryResult;
@@ -35,6 +37,22 @@ public interface EntityStore extends AutoCloseable {
     List<AttributeSummary> attributes(String tenant);
 
     TemporalResult temporal(String tenant, TemporalQuery query);
+
+    /**
+     * Deletes the history of an entity's attribute, or of all its attributes when {@code attribute} is null: of all
+     * the attribute's instances when {@code allDatasets}, else of the one with the datasetId (null: the default one).
+     * Returns whether there was any. The current state stays as it is.
+     */
+    boolean deleteHistory(String tenant, String entityId, String attribute, String datasetId, boolean allDatasets);
+
+    /** One stored instance of an entity's attribute, by its instance id (as written); null when there is none. */
+    JsonNode historyInstance(String tenant, String entityId, String attribute, long instanceId);
+
+    /**
+     * Replaces one stored instance of an entity's attribute, keeping its id, or deletes it when {@code replacement} is
+     * null; false when there is no such instance. Aggregates follow.
+     */
+    boolean replaceHistoryInstance(String tenant, String entityId, String attribute, long instanceId, Attribute replacement);
 
     /** The tenants that have data; the default tenant is the empty string. */
     Set<String> tenants();

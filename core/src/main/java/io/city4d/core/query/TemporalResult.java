@@ -11,8 +11,8 @@ public record TemporalResult(List<EntityHistory> entities) {
     public record EntityHistory(String id, List<String> types, Map<String, List<Instance>> instances,
                                 Map<String, List<Bucket>> aggregates) {}
 
-    /** One recorded value: the attribute as it was written (normalized JSON), and its instant. */
-    public record Instance(JsonNode attribute, Instant at) {}
+    /** One recorded value: its stored id, the attribute as it was written (normalized JSON), and its instant. */
+    public record Instance(long id, JsonNode attribute, Instant at) {}
 
     /**
      * Aggregates over [from, to) of the attribute instance with that datasetId (null: the default instance). Values are

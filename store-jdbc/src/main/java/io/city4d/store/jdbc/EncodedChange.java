@@ -129,7 +129,7 @@ record EncodedChange(Change.Kind kind, String tenant, String entityId, String bo
         return new IndexedValue(IndexedValue.STRING, null, IndexedValue.string(path), null);
     }
 
-    private static HistoryRow historyRow(String tenant, String entityId, Change.HistoryPoint point, String json) {
+    static HistoryRow historyRow(String tenant, String entityId, Change.HistoryPoint point, String json) {
         Attribute value = point.value();
         Double number = value instanceof Property p ? p.numericValue() : null;
         String text = number != null ? null : switch (value) {

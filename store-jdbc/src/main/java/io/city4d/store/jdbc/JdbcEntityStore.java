@@ -1,5 +1,7 @@
 package io.city4d.store.jdbc;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.city4d.core.model.Attribute;
 import io.city4d.core.model.Entity;
 import io.city4d.core.port.Change;
 import io.city4d.core.port.EntityStore;
@@ -28,6 +30,7 @@ final class JdbcEntityStore implements EntityStore {
     private final ChangeWriter changeWriter;
     private final EntityQueryExecutor queries;
     private final TemporalExecutor temporal;
+    private final HistoryEdits historyEdits;
     private final HistoryRollups rollups;
     private final int snapshotIsolation;
     private final SqlDialect dialect;
@@ -41,6 +44,7 @@ final class JdbcEntityStore implements EntityStore {
         this.changeWriter = new ChangeWriter(dialect);
         this.queries = new EntityQueryExecutor(dialect);
         this.temporal = new TemporalExecutor(queries, dialect.historyOrder());
+        this.historyEdits = new HistoryEdits(dialect.historyOrder());
         this.snapshotIsolation = dialect.snapshotIsolation();
         this.statistics = new StatisticsRefresh(name, this::refreshStatistics);
     }
@@ -104,6 +108,23 @@ final class JdbcEntityStore implements EntityStore {
     /** The answer from raw history alone, without rollups: the reference the rollups must agree with. */
     TemporalResult temporalFromHistory(String tenant, TemporalQuery query) {
         return readers.readSnapshot(snapshotIsolation, connection -> temporal.query(connection, tenant, query, false));
+    }
+
+    @Override
+    public boolean deleteHistory(String tenant, String entityId, String attribute, String datasetId, boolean allDatasets) {
+        return writer.execute(transaction -> historyEdits.deleteSeries(transaction, tenant, entityId, attribute, datasetId, allDatasets));
+    }
+
+    @Override
+    public JsonNode historyInstance(String tenant, String entityId, String attribute, long instanceId) {
+        List<JsonNode> found = readers.read(connection -> Jdbc.list(connection, SqlFragment.of("SELECT h.body FROM history h JOIN series s ON s.key = h.series_key "
+                + "WHERE h.id = ? AND s.tenant = ? AND s.entity_id = ? AND s.attr = ?", instanceId, tenant, entityId, attribute), row -> EntityCodec.parse(row.getString(1))));
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    @Override
+    public boolean replaceHistoryInstance(String tenant, String entityId, String attribute, long instanceId, Attribute replacement) {
+        return writer.execute(transaction -> historyEdits.replaceInstance(transaction, tenant, entityId, attribute, instanceId, replacement));
     }
 
     private record Count(String type, String attribute, long n) {}

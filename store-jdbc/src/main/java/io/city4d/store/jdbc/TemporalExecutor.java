@@ -79,7 +79,8 @@ final class TemporalExecutor {
                     aggregates.computeIfAbsent(series.attribute, a -> new ArrayList<>())
                             .addAll(buckets(connection, series, from, to, query.aggregation(), unfolded));
                 } else {
-                    instances.computeIfAbsent(series.attribute, a -> new ArrayList<>()).addAll(instances(connection, series, from, to, query.lastN()));
+                    List<Instance> found = instances(connection, series, from, to, query.lastN());
+                    if (!found.isEmpty()) instances.computeIfAbsent(series.attribute, a -> new ArrayList<>()).addAll(found);
                 }
             }
             histories.add(new EntityHistory(entity.id(), entity.types(), instances, aggregates));
@@ -102,8 +103,8 @@ final class TemporalExecutor {
         String order = lastN != null ? "DESC" : "ASC";
         int limit = lastN != null ? lastN : TemporalQuery.MAX_INSTANCES;
         List<Instance> instances = Jdbc.list(connection, SqlFragment.of(
-                "SELECT at, body FROM history WHERE series_key = ? AND at >= ? AND at < ? ORDER BY at " + order + " LIMIT ?",
-                series.key, from, to, limit), row -> new Instance(EntityCodec.parse(row.getString(2)), Micros.toInstant(row.getLong(1))));
+                "SELECT at, body, id FROM history WHERE series_key = ? AND at >= ? AND at < ? ORDER BY at " + order + " LIMIT ?",
+                series.key, from, to, limit), row -> new Instance(row.getLong(3), EntityCodec.parse(row.getString(2)), Micros.toInstant(row.getLong(1))));
         if (lastN == null) return instances;
         List<Instance> ascending = new ArrayList<>(instances);
         Collections.reverse(ascending);
