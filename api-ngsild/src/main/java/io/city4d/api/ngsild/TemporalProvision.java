@@ -99,7 +99,7 @@ final class TemporalProvision {
         Authentication.requireWrite(req);
         String tenant = tenants.existing(req);
         String id = EntityRoutes.id(req);
-        String name = ld.linkContext(req).expand(req.path().pathParameters().get("attr"));
+        String name = attributeName(req, ld.linkContext(req));
         boolean all = "true".equals(Requests.param(req, "deleteAll"));
         String datasetId = all ? null : Requests.param(req, "datasetId");
         if (datasetId != null) EntityIds.requireUri(datasetId, "datasetId");
@@ -113,7 +113,7 @@ final class TemporalProvision {
         String tenant = tenants.existing(req);
         String id = EntityRoutes.id(req);
         LdExchange.Body body = ld.body(req, LdExchange.PATCH_TYPES);
-        String name = body.context().expand(req.path().pathParameters().get("attr"));
+        String name = attributeName(req, body.context());
         long instance = instanceId(req);
         ObjectNode fragment = NgsiJson.expandAttribute(EntityRoutes.requireObject(body.json()), body.context());
         if (fragment.isEmpty()) throw ProblemException.badData("the body holds no attribute members");
@@ -137,9 +137,18 @@ final class TemporalProvision {
         Authentication.requireWrite(req);
         String tenant = tenants.existing(req);
         String id = EntityRoutes.id(req);
-        String name = ld.linkContext(req).expand(req.path().pathParameters().get("attr"));
+        String name = attributeName(req, ld.linkContext(req));
         if (!store.replaceHistoryInstance(tenant, id, name, instanceId(req), null)) throw instanceNotFound(id, name, req);
         res.status(204).send();
+    }
+
+    /**
+     * The expanded attribute name of the path. An empty segment before it (Helidon collapses {@code attrs//x} into
+     * {@code attrs/x}) leaves the name missing.
+     */
+    private static String attributeName(ServerRequest req, LdContext ctx) {
+        if (req.prologue().uriPath().rawPath().contains("/attrs//")) throw ProblemException.badData("the attribute name is missing from the path");
+        return ctx.expand(EntityJson.checkName(req.path().pathParameters().get("attr"), true));
     }
 
     private static ProblemException instanceNotFound(String id, String name, ServerRequest req) {

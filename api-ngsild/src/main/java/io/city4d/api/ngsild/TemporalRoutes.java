@@ -21,6 +21,7 @@ import io.city4d.core.query.TemporalResult.Bucket;
 import io.city4d.core.query.TemporalResult.EntityHistory;
 import io.city4d.core.query.TemporalResult.Instance;
 import io.helidon.http.HeaderNames;
+import io.helidon.http.PathMatchers;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
@@ -54,7 +55,11 @@ final class TemporalRoutes implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
+        for (String path : List.of("/attrs", "/attrs/{attr}", "/attrs/{attr}/{instance}")) {
+            rules.route(method -> method != io.helidon.http.Method.GET, PathMatchers.create(path), TemporalRoutes::missingId);
+        }
         rules.get("/", this::query).get("/{id}", this::entity)
+                .patch("/{id}/attrs/{attr}", TemporalRoutes::notOnTheAttribute)
                 .post("/", provision::createOrUpdate)
                 .delete("/", TemporalRoutes::notOnTheCollection)
                 .delete("/{id}", provision::delete)
@@ -68,6 +73,18 @@ final class TemporalRoutes implements HttpService {
     private static void notOnTheCollection(ServerRequest req, ServerResponse res) {
         res.header(HeaderNames.ALLOW, "GET, POST");
         throw new ProblemException(ProblemType.METHOD_NOT_ALLOWED, req.prologue().method().text() + " applies to one entity: /ngsi-ld/v1/temporal/entities/{entityId}");
+    }
+
+    /** PATCH applies to one instance of an attribute, named by its instanceId. */
+    private static void notOnTheAttribute(ServerRequest req, ServerResponse res) {
+        res.header(HeaderNames.ALLOW, "DELETE");
+        throw new ProblemException(ProblemType.METHOD_NOT_ALLOWED, "PATCH applies to one attribute instance: /ngsi-ld/v1/temporal/entities/{entityId}/attrs/{attrId}/{instanceId}");
+    }
+
+    /** A write with an empty entity id segment, which Helidon collapses: {@code /temporal/entities//attrs} arrives as {@code /attrs}. */
+    private static void missingId(ServerRequest req, ServerResponse res) {
+        Authentication.requireWrite(req);
+        throw ProblemException.badData("the entity id is missing from the path: " + req.prologue().method().text() + " /ngsi-ld/v1/temporal/entities/{entityId}/attrs...");
     }
 
     private void query(ServerRequest req, ServerResponse res) {

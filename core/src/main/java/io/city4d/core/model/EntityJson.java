@@ -147,7 +147,8 @@ public final class EntityJson {
         return node.isArray() && AttributeReader.isMultiInstance((ArrayNode) node);
     }
 
-    static String checkName(String name, boolean input) {
+    /** Refuses (BadRequestData) a name that cannot be an attribute's; {@code input} also refuses the reserved ones. */
+    public static String checkName(String name, boolean input) {
         if (input && (ATTRIBUTE_MEMBERS.contains(name) || name.startsWith(CORE_VOCABULARY) && ATTRIBUTE_MEMBERS.contains(name.substring(CORE_VOCABULARY.length())))) {
             throw ProblemException.badData("an attribute cannot be named " + name + ": the core context reserves it for an attribute member");
         }

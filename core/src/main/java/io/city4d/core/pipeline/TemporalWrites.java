@@ -13,7 +13,7 @@ import java.util.Map;
 
 /**
  * Temporal provision as a change of the twin: every instance becomes history at its own instant (observedAt, else
- * now), and the current state follows only the instances newer than what it holds, so that back-filled history never
+ * now), in place of the one of its attribute instance at that instant if there is one (ETSI 008_01), and the current state follows only the instances newer than what it holds, so that back-filled history never
  * rolls the twin back.
  */
 final class TemporalWrites {
@@ -28,7 +28,7 @@ final class TemporalWrites {
             for (Attribute instance : instances) {
                 Attribute old = Instances.find(stored, instance.datasetId());
                 Attribute stamped = instance.stamped(old == null ? now : old.createdAt(), now);
-                history.add(new HistoryPoint(name, stamped, stamped.historyInstant()));
+                history.add(new HistoryPoint(name, stamped, stamped.historyInstant(), true));
                 if (old == null || !stamped.historyInstant().isBefore(old.historyInstant())) stored = Instances.put(stored, stamped);
             }
             attributes.put(name, stored);

@@ -31,6 +31,13 @@ public record Change(String tenant, Entity before, Entity after, List<HistoryPoi
         return after != null ? after : before;
     }
 
-    /** An attribute value recorded at an instant. */
-    public record HistoryPoint(String attribute, Attribute value, Instant at) {}
+    /**
+     * An attribute value recorded at an instant; {@code replacesSameInstant} makes it take the place of the instance of
+     * its series recorded at the same instant, if there is one (a temporal write sent again), instead of adding to it.
+     */
+    public record HistoryPoint(String attribute, Attribute value, Instant at, boolean replacesSameInstant) {
+        public HistoryPoint(String attribute, Attribute value, Instant at) {
+            this(attribute, value, at, false);
+        }
+    }
 }

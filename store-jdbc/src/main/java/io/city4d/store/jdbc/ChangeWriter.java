@@ -23,9 +23,11 @@ final class ChangeWriter {
 
     private final SqlDialect dialect;
     private final SeriesKeys seriesKeys = new SeriesKeys();
+    private final HistoryEdits historyEdits;
 
     ChangeWriter(SqlDialect dialect) {
         this.dialect = dialect;
+        this.historyEdits = new HistoryEdits(dialect.historyOrder());
     }
 
     /** Drops the cached series keys; only once the writer's thread has stopped. */
@@ -61,7 +63,9 @@ final class ChangeWriter {
         }
         SummaryCounts.add(transaction, change.counts());
         for (HistoryRow row : change.history()) {
-            transaction.batch(INSERT_HISTORY, seriesKeys.key(transaction, row.series()), row.at(), row.number(), row.text(), row.body());
+            long series = seriesKeys.key(transaction, row.series());
+            if (row.replacesSameInstant() && historyEdits.replaceAtInstant(transaction, series, row)) continue;
+            transaction.batch(INSERT_HISTORY, series, row.at(), row.number(), row.text(), row.body());
         }
     }
 

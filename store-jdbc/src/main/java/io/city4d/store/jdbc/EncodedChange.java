@@ -47,7 +47,7 @@ record EncodedChange(Change.Kind kind, String tenant, String entityId, String bo
     }
 
     /** One history row of a series; the series key is found by the writer. */
-    record HistoryRow(SeriesKeys.Series series, long at, Double number, String text, String body) {}
+    record HistoryRow(SeriesKeys.Series series, long at, Double number, String text, String body, boolean replacesSameInstant) {}
 
     static EncodedChange of(Change change) {
         String tenant = change.tenant();
@@ -140,6 +140,6 @@ record EncodedChange(Change.Kind kind, String tenant, String entityId, String bo
         // the text only serves to count distinct values, so it may take the index's PostgreSQL-safe encoding
         String datasetId = value.datasetId() == null ? "" : value.datasetId();
         return new HistoryRow(new SeriesKeys.Series(tenant, entityId, point.attribute(), datasetId), Micros.of(point.at()), number,
-                text == null ? null : IndexedValue.string(text), json);
+                text == null ? null : IndexedValue.string(text), json, point.replacesSameInstant());
     }
 }

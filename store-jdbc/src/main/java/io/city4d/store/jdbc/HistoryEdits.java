@@ -19,6 +19,8 @@ final class HistoryEdits {
     private static final String INSTANCE = "SELECT h.series_key, h.at, h.%s FROM history h JOIN series s ON s.key = h.series_key "
             + "WHERE h.id = ? AND s.tenant = ? AND s.entity_id = ? AND s.attr = ?";
 
+    private static final String AT_INSTANT = "SELECT id, %s FROM history WHERE series_key = ? AND at = ? ORDER BY id LIMIT 1";
+
     private final HistoryOrder order;
 
     HistoryEdits(HistoryOrder order) {
@@ -63,20 +65,32 @@ final class HistoryEdits {
         long series = ((Number) found.get(0)[0]).longValue();
         long oldAt = ((Number) found.get(0)[1]).longValue();
         boolean folded = ((Number) found.get(0)[2]).longValue() < foldedTo;
-        Long newAt = null;
         if (replacement == null) {
             transaction.update("DELETE FROM history WHERE id = ?", id);
+            if (folded) refold(transaction, series, oldAt, foldedTo);
         } else {
-            EncodedChange.HistoryRow row = EncodedChange.historyRow(tenant, entityId,
-                    new Change.HistoryPoint(attribute, replacement, replacement.historyInstant()), EntityCodec.writeAttribute(replacement));
-            newAt = row.at();
-            transaction.update("UPDATE history SET at = ?, num_value = ?, str_value = ?, body = ? WHERE id = ?", row.at(), row.number(), row.text(), row.body(), id);
-        }
-        if (folded) {
-            refold(transaction, series, oldAt, foldedTo);
-            if (newAt != null) refold(transaction, series, newAt, foldedTo);
+            rewrite(transaction, series, id, oldAt, folded, foldedTo, EncodedChange.historyRow(tenant, entityId,
+                    new Change.HistoryPoint(attribute, replacement, replacement.historyInstant()), EntityCodec.writeAttribute(replacement)));
         }
         return true;
+    }
+
+    /** Rewrites the series' instance recorded at the row's instant with the row, if there is one; false when there is none. */
+    boolean replaceAtInstant(WriteTransaction transaction, long series, EncodedChange.HistoryRow row) throws SQLException {
+        long foldedTo = watermark(transaction);
+        List<Object[]> found = transaction.rows(AT_INSTANT.formatted(order.column()), 2, series, row.at());
+        if (found.isEmpty()) return false;
+        long id = ((Number) found.get(0)[0]).longValue();
+        rewrite(transaction, series, id, row.at(), ((Number) found.get(0)[1]).longValue() < foldedTo, foldedTo, row);
+        return true;
+    }
+
+    private void rewrite(WriteTransaction transaction, long series, long id, long oldAt, boolean folded, long foldedTo, EncodedChange.HistoryRow row)
+            throws SQLException {
+        transaction.update("UPDATE history SET at = ?, num_value = ?, str_value = ?, body = ? WHERE id = ?", row.at(), row.number(), row.text(), row.body(), id);
+        if (!folded) return;
+        refold(transaction, series, oldAt, foldedTo);
+        if (RollupPlan.floor(row.at(), RollupPlan.MINUTE) != RollupPlan.floor(oldAt, RollupPlan.MINUTE)) refold(transaction, series, row.at(), foldedTo);
     }
 
     /** Takes the watermark's row until commit (and sends the group's batched rows first), and returns the watermark. */
