@@ -154,10 +154,5 @@ class TemporalApiTest {
             assertThat(r.problemType()).as(bad).isEqualTo("BadRequestData");
         }
         assertThat(running.api.get(NGSI + "/temporal/entities?timerel=after&timeAt=2026-11-25T10:00:00Z").status()).as("a query needs a restriction").isEqualTo(400);
-        var write = running.api.post(NGSI + "/temporal/entities", "{\"id\":\"urn:x:1\",\"type\":\"T\"}");
-        assertThat(write.status()).isEqualTo(422);
-        assertThat(write.problemType()).isEqualTo("OperationNotSupported");
-        assertThat(running.api.delete(NGSI + "/temporal/entities/" + id).status()).isEqualTo(422);
-        assertThat(running.api.get(NGSI + "/temporal/entities/" + id + "?attrs=pm25").status()).as("the history is untouched").isEqualTo(200);
     }
 }

@@ -45,6 +45,7 @@ final class TemporalRoutes implements HttpService {
     private final Tenants tenants;
     private final TemporalProvision provision;
     private static final List<String> SYSTEM_ATTRIBUTES = List.of("createdAt", "modifiedAt");
+    private static final Set<String> REPRESENTATIONS = Set.of("temporalValues", "aggregatedValues", "keyValues", "simplified");
 
     TemporalRoutes(Pipeline pipeline, EntityStore store, LdExchange ld, Tenants tenants) {
         this.store = store;
@@ -96,7 +97,7 @@ final class TemporalRoutes implements HttpService {
         String mediaType = ld.accepted(req, false);
         TemporalResult result = store.temporal(tenant, temporalQuery(req, entities, entities.attrs()));
         ArrayNode out = Json.NODES.arrayNode();
-        Set<String> options = QueryParams.options(req);
+        Set<String> options = options(req);
         result.entities().forEach(e -> {
             ObjectNode rendered = render(e, ctx, options);
             members.filterCompacted(rendered, ctx);
@@ -113,9 +114,17 @@ final class TemporalRoutes implements HttpService {
         Set<String> attrs = QueryParams.set(Requests.listParam(req, "attrs"), ctx);
         MemberFilter members = members(req, attrs, ctx);
         EntityQuery one = new EntityQuery(Set.of(id), null, null, null, null, null, 1, 0, false);
-        TemporalResult result = store.temporal(tenants.existing(req), temporalQuery(req, one, attrs));
+        String tenant = tenants.existing(req);
+        TemporalResult result = store.temporal(tenant, temporalQuery(req, one, attrs));
         if (result.entities().isEmpty()) throw ProblemException.notFound("entity not found: " + id);
-        ObjectNode rendered = render(result.entities().get(0), ctx, QueryParams.options(req));
+        EntityHistory found = result.entities().get(0);
+        if (attrs != null && found.instances().isEmpty() && found.aggregates().isEmpty()) {
+            var current = store.find(tenant, id);
+            if (current != null && attrs.stream().noneMatch(current.attributes()::containsKey)) {
+                throw ProblemException.notFound("entity " + id + " has none of the attributes asked for");
+            }
+        }
+        ObjectNode rendered = render(result.entities().get(0), ctx, options(req));
         members.filterCompacted(rendered, ctx);
         if (rendered.isEmpty()) throw ProblemException.notFound("pick and omit leave no member of entity " + id);
         ld.send(res, 200, rendered, ctx, ld.accepted(req, false));
@@ -134,13 +143,32 @@ final class TemporalRoutes implements HttpService {
         Instant[] window = TemporalQuery.window(Requests.param(req, "timerel"), timeAt, endTimeAt);
         String lastN = Requests.param(req, "lastN");
         Aggregation aggregation = null;
-        Set<String> options = QueryParams.options(req);
-        if (options.contains("aggregatedValues") || "aggregatedValues".equals(Requests.param(req, "format"))) {
+        Set<String> options = options(req);
+        if (options.contains("aggregatedValues")) {
             List<String> methods = Requests.listParam(req, "aggrMethods");
             if (methods == null || methods.isEmpty()) throw ProblemException.badData("aggregatedValues needs aggrMethods");
             aggregation = new Aggregation(methods.stream().map(Method::of).toList(), duration(Requests.param(req, "aggrPeriodDuration")));
         }
         return new TemporalQuery(entities, attrs, window[0], window[1], lastN == null ? null : Requests.intParam(req, "lastN", 0), aggregation);
+    }
+
+    /**
+     * The options, with the representation that the format parameter names (clause 6.3.7) in place of the one the
+     * options name: normalized, temporalValues (also simplified or keyValues) or aggregatedValues.
+     */
+    private static Set<String> options(ServerRequest req) {
+        Set<String> options = QueryParams.options(req);
+        String format = Requests.param(req, "format");
+        if (format == null) return options;
+        Set<String> chosen = new java.util.HashSet<>(options);
+        chosen.removeAll(REPRESENTATIONS);
+        switch (format) {
+            case "normalized" -> { }
+            case "temporalValues", "simplified", "keyValues" -> chosen.add("temporalValues");
+            case "aggregatedValues" -> chosen.add("aggregatedValues");
+            default -> throw ProblemException.invalid("format must be normalized, temporalValues or aggregatedValues: " + format);
+        }
+        return chosen;
     }
 
     private static Instant time(ServerRequest req, String name) {
@@ -169,7 +197,7 @@ final class TemporalRoutes implements HttpService {
         history.instances().forEach((attr, instances) -> {
             String name = ctx.compact(attr);
             if (simplified) {
-                out.set(name, perDataset(instances, i -> i.attribute().path("datasetId").asText(null), TemporalRoutes::simplified));
+                out.set(name, perDataset(instances, i -> i.attribute().path("datasetId").asText(null), (datasetId, ofDataset) -> simplified(datasetId, ofDataset, ctx)));
             } else {
                 ArrayNode list = out.putArray(name);
                 List<JsonNode> compacted = new ArrayList<>(instances.size());
@@ -212,15 +240,40 @@ final class TemporalRoutes implements HttpService {
         return a;
     }
 
-    private static ObjectNode simplified(String datasetId, List<Instance> instances) {
+    /** The member of the value-time pairs in the simplified representation (clause 4.5.9): values, objects, jsons, languageMaps... */
+    private static String pairsMember(JsonNode attribute) {
+        if (attribute.has("object")) return "objects";
+        ValueKind kind = ValueKind.ofMembers(attribute);
+        return kind == null ? "values" : kind.member() + "s";
+    }
+
+    /**
+     * The value of a pair (clause 4.5.9): a Property's value and a Relationship's object as such, a list's elements as a
+     * bare array, and the JSON, language map or vocabulary of the other kinds under their member.
+     */
+    private static JsonNode simplifiedValue(ObjectNode attribute) {
+        if (attribute.has("object")) return attribute.get("object");
+        ValueKind kind = ValueKind.ofMembers(attribute);
+        if (kind == null) return attribute.path("value");
+        JsonNode value = attribute.path(kind.member());
+        return switch (kind) {
+            case LIST -> value;
+            case LIST_RELATIONSHIP -> {
+                ArrayNode objects = Json.NODES.arrayNode();
+                value.forEach(o -> objects.add(o.isObject() ? o.path("object") : o));
+                yield objects;
+            }
+            default -> Json.NODES.objectNode().set(kind.member(), value);
+        };
+    }
+
+    private static ObjectNode simplified(String datasetId, List<Instance> instances, LdContext ctx) {
         ObjectNode a = Json.NODES.objectNode().put("type", instances.isEmpty() ? "Property" : instances.get(0).attribute().path("type").asText("Property"));
         if (datasetId != null) a.put("datasetId", datasetId);
-        ArrayNode values = a.putArray("values");
+        ArrayNode values = a.putArray(instances.isEmpty() ? "values" : pairsMember(instances.get(0).attribute()));
         for (var instance : instances) {
-            JsonNode attribute = instance.attribute();
-            ValueKind kind = ValueKind.ofMembers(attribute);
-            JsonNode value = attribute.has("object") ? attribute.get("object") : attribute.path(kind == null ? "value" : kind.member());
-            values.addArray().add(value).add(Times.format(instance.at()));
+            ObjectNode attribute = NgsiJson.compactAttribute(instance.attribute(), ctx);
+            values.addArray().add(simplifiedValue(attribute)).add(Times.format(instance.at()));
         }
         return a;
     }
