@@ -7,10 +7,14 @@ import static io.city4d.server.TemporalApiTest.values;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The temporal provision operations (clauses 5.6.11 to 5.6.16) through HTTP, on whichever store the subclass runs:
@@ -18,10 +22,32 @@ import org.junit.jupiter.api.Test;
  * aggregates that follow them, bad input, and durability across a restart.
  */
 abstract class TemporalProvisionContract {
-    abstract Api api();
+    @TempDir
+    Path dir;
+    private TestServer server;
+
+    /** A server on the subclass's store, keeping its files in the directory. */
+    abstract TestServer start(Path dir);
+
+    @BeforeEach
+    void startServer() {
+        server = start(dir);
+    }
+
+    @AfterEach
+    void stopServer() {
+        server.close();
+    }
+
+    private Api api() {
+        return server.api();
+    }
 
     /** Stops the server and starts it again on the same store. */
-    abstract void restart();
+    private void restart() {
+        server.close();
+        server = start(dir);
+    }
 
     private static String speed(int value, String time) {
         return "{\"type\":\"Property\",\"value\":" + value + ",\"observedAt\":\"2026-11-25T" + time + "Z\"}";

@@ -32,6 +32,9 @@ public abstract class SchemaUpgradeContract {
     /** Undoes version 4 (series per datasetId): series keyed by tenant, entity and attribute alone, as before. */
     protected abstract void seriesWithoutDatasets(Statement statement) throws SQLException;
 
+    /** Undoes version 5 (history rows with an id): history as before, its rows in the same order. */
+    protected abstract void historyWithoutIds(Statement statement) throws SQLException;
+
     @Test
     void aDatabaseFromBeforeMultiValuedCountsUpgradesCleanly() throws SQLException {
         List<Entity> entities = new ArrayList<>();
@@ -43,12 +46,13 @@ public abstract class SchemaUpgradeContract {
                         .formatted(i, a, i % 5)));
             }
         }
-        // version 3 added the column and its backfill, version 4 the datasetId of series: without them the database is as
-        // version 2 left it
+        // version 3 added the column and its backfill, version 4 the datasetId of series, version 5 the ids of history
+        // rows: without them the database is as version 2 left it
         try (Connection connection = openConnection(); Statement statement = connection.createStatement()) {
             statement.execute("ALTER TABLE summary_count DROP COLUMN multi_valued");
             seriesWithoutDatasets(statement);
-            statement.execute("DELETE FROM flyway_schema_history WHERE version IN ('3', '4')");
+            historyWithoutIds(statement);
+            statement.execute("DELETE FROM flyway_schema_history WHERE version IN ('3', '4', '5')");
         }
         try (Storage storage = openStorage()) {
             assertThat(multiValued()).containsExactlyInAnyOrderEntriesOf(Map.of("a", 3L, "b", 0L));
@@ -64,6 +68,8 @@ public abstract class SchemaUpgradeContract {
             var attributes = storage.entities().temporal("upgraded", history).entities().get(0).instances();
             assertThat(attributes.get("b")).extracting(i -> i.attribute().get("value").asInt()).containsExactly(0, 7);
             assertThat(attributes.get("a")).extracting(i -> i.attribute().path("datasetId").asText("")).containsExactly("", "urn:d:1");
+            assertThat(attributes.get("b")).as("history rows of before the upgrade have ids too").extracting(i -> i.id()).doesNotHaveDuplicates()
+                    .allMatch(id -> id > 0);
             try (Connection connection = openConnection()) {
                 assertThat(Jdbc.count(connection, SqlFragment.of("SELECT COUNT(*) FROM series WHERE tenant = 'upgraded'"))).isEqualTo(61);
             }

@@ -28,4 +28,9 @@ class PostgresSchemaUpgradeTest extends SchemaUpgradeContract {
         statement.execute("ALTER TABLE series DROP COLUMN dataset_id");
         statement.execute("ALTER TABLE series ADD CONSTRAINT series_tenant_entity_id_attr_key UNIQUE (tenant, entity_id, attr)");
     }
+
+    @Override
+    protected void historyWithoutIds(Statement statement) throws SQLException {
+        statement.execute("ALTER TABLE history DROP COLUMN id");
+    }
 }

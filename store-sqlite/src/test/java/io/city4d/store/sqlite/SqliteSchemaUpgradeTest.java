@@ -31,4 +31,13 @@ class SqliteSchemaUpgradeTest extends SchemaUpgradeContract {
         statement.execute("DROP TABLE series");
         statement.execute("ALTER TABLE series_before RENAME TO series");
     }
+
+    @Override
+    protected void historyWithoutIds(Statement statement) throws SQLException {
+        statement.execute("CREATE TABLE history_before (series_key INTEGER NOT NULL, at INTEGER NOT NULL, num_value REAL, str_value TEXT, body TEXT NOT NULL)");
+        statement.execute("INSERT INTO history_before (rowid, series_key, at, num_value, str_value, body) SELECT id, series_key, at, num_value, str_value, body FROM history");
+        statement.execute("DROP TABLE history");
+        statement.execute("ALTER TABLE history_before RENAME TO history");
+        statement.execute("CREATE INDEX history_by_series ON history (series_key, at)");
+    }
 }
