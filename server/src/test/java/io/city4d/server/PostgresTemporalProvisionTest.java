@@ -10,7 +10,6 @@ class PostgresTemporalProvisionTest extends TemporalProvisionContract {
 
     @Override
     TestServer start(Path dir) {
-        return new TestServer(ServerConfig.embedded(dir, TestServer.freePort(), -1).withAdminToken(TestServer.ADMIN)
-                .withPostgres(database.url(), FreshPostgresDatabase.USER, null));
+        return new TestServer(TestServer.config(dir).withPostgres(database.url(), FreshPostgresDatabase.USER, null));
     }
 }
