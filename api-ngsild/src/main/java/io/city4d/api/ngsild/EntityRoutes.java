@@ -17,11 +17,11 @@ import io.city4d.core.pipeline.Outcome;
 import io.city4d.core.pipeline.Pipeline;
 import io.city4d.core.port.EntityStore;
 import io.city4d.core.problem.ProblemException;
-import io.city4d.core.problem.ProblemType;
 import io.city4d.core.query.EntityQuery;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Method;
 import io.helidon.http.PathMatchers;
+import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
@@ -35,6 +35,7 @@ import java.util.function.BiFunction;
 /** /entities and its attributes (NGSI-LD clause 6.4 to 6.7). */
 final class EntityRoutes implements HttpService {
     static final String BASE = "/ngsi-ld/v1/entities/";
+    private static final Handler MISSING_ID = PathRefusals.missingEntityId(BASE + "{entityId}...");
 
     private final Pipeline pipeline;
     private final EntityStore store;
@@ -63,28 +64,13 @@ final class EntityRoutes implements HttpService {
                 .patch("/{id}/attrs/{attr}", this::patchAttr)
                 .put("/{id}/attrs/{attr}", this::replaceAttr)
                 .delete("/{id}/attrs/{attr}", this::deleteAttr)
-                .put("/", EntityRoutes::missingId)
-                .patch("/", EntityRoutes::missingId)
-                .route(method -> true, PathMatchers.create("/attrs"), EntityRoutes::missingId)
-                .route(method -> true, PathMatchers.create("/attrs/{attr}"), EntityRoutes::missingId)
-                .route(method -> method != Method.POST && method != Method.PATCH && method != Method.OPTIONS,
-                        PathMatchers.create("/{id}/attrs"), EntityRoutes::notOnTheAttributes);
-    }
-
-    /**
-     * A write to one entity with an empty id segment: the id is missing (clauses 5.6.2 to 5.6.6, 5.6.17). Helidon
-     * collapses the empty segment of {@code /entities//attrs}, which so arrives as {@code /entities/attrs}.
-     */
-    private static void missingId(ServerRequest req, ServerResponse res) {
-        Authentication.requireWrite(req);
-        throw ProblemException.badData("the entity id is missing from the path: " + req.prologue().method().text() + " " + BASE + "{entityId}...");
-    }
-
-    /** The attributes of an entity are appended to and updated; one attribute is replaced or deleted by its name. */
-    private static void notOnTheAttributes(ServerRequest req, ServerResponse res) {
-        res.header(HeaderNames.ALLOW, "POST, PATCH");
-        throw new ProblemException(ProblemType.METHOD_NOT_ALLOWED, req.prologue().method().text() + " applies to one attribute: "
-                + BASE + "{entityId}/attrs/{attrId}");
+                .put("/", MISSING_ID)
+                .patch("/", MISSING_ID)
+                .route(method -> true, PathMatchers.create("/attrs"), MISSING_ID)
+                .route(method -> true, PathMatchers.create("/attrs/{attr}"), MISSING_ID)
+                // the attributes of an entity are appended to and updated; one attribute is replaced or deleted by its name
+                .route(method -> method != Method.POST && method != Method.PATCH && method != Method.OPTIONS, PathMatchers.create("/{id}/attrs"),
+                        PathRefusals.methodNotAllowed("POST, PATCH", "one attribute: " + BASE + "{entityId}/attrs/{attrId}"));
     }
 
     private void create(ServerRequest req, ServerResponse res) {
@@ -262,11 +248,8 @@ final class EntityRoutes implements HttpService {
         String attr = req.path().pathParameters().get("attr");
         // the scope member is taken away as an attribute is (clause 4.18)
         String name = attr.equals(Scopes.MEMBER) ? attr : ld.linkContext(req).expand(attr);
-        // without datasetId or deleteAll=true, the default instance is deleted (clause 5.6.5)
-        boolean all = "true".equals(Requests.param(req, "deleteAll"));
-        String datasetId = all ? null : Requests.param(req, "datasetId");
-        if (datasetId != null) EntityIds.requireUri(datasetId, "datasetId");
-        submit(req, tenant, new Command.DeleteAttribute(id(req), name, datasetId, all), ld.linkContext(req));
+        InstancesToDelete which = InstancesToDelete.of(req);
+        submit(req, tenant, new Command.DeleteAttribute(id(req), name, which.datasetId(), which.all()), ld.linkContext(req));
         res.status(204).send();
     }
 

@@ -48,7 +48,9 @@ final class SubscriptionRoutes implements HttpService {
                 .patch("/subscriptions/{id}", this::update)
                 .delete("/subscriptions/{id}", this::delete)
                 .route(method -> method != Method.GET && method != Method.POST && method != Method.HEAD && method != Method.OPTIONS,
-                        PathMatchers.exact("/subscriptions"), SubscriptionRoutes::notOnTheCollection)
+                        PathMatchers.exact("/subscriptions"),
+                        // the collection is read and added to; a subscription is changed or deleted by its id
+                        PathRefusals.methodNotAllowed("GET, POST", "one subscription: " + BASE + "{id}"))
                 .get("/deadLetters", this::deadLetters);
     }
 
@@ -108,13 +110,6 @@ final class SubscriptionRoutes implements HttpService {
         Authentication.requireWrite(req);
         if (!subscriptions.delete(tenants.existing(req), subscriptionId(req))) throw ProblemException.notFound("subscription not found");
         res.status(204).send();
-    }
-
-    /** The collection is read and added to; a subscription is changed or deleted by its id. */
-    private static void notOnTheCollection(ServerRequest req, ServerResponse res) {
-        res.header(HeaderNames.ALLOW, "GET, POST");
-        throw new ProblemException(ProblemType.METHOD_NOT_ALLOWED, req.prologue().method().text() + " applies to one subscription: "
-                + NgsiLdApi.PREFIX + "/subscriptions/{id}");
     }
 
     private void deadLetters(ServerRequest req, ServerResponse res) {

@@ -30,7 +30,7 @@ import java.util.Map;
  * through the entity indexes. Deletes and instance edits change stored history only.
  */
 final class TemporalProvision {
-    private static final String BASE = "/ngsi-ld/v1/temporal/entities/";
+    static final String BASE = "/ngsi-ld/v1/temporal/entities/";
     /** The prefix of an instanceId; the rest is the history row's id. */
     static final String INSTANCE_PREFIX = "urn:ngsi-ld:Instance:";
     private static final List<String> SYSTEM_MEMBERS = List.of("createdAt", "modifiedAt", "instanceId");
@@ -100,10 +100,8 @@ final class TemporalProvision {
         String tenant = tenants.existing(req);
         String id = EntityRoutes.id(req);
         String name = attributeName(req, ld.linkContext(req));
-        boolean all = "true".equals(Requests.param(req, "deleteAll"));
-        String datasetId = all ? null : Requests.param(req, "datasetId");
-        if (datasetId != null) EntityIds.requireUri(datasetId, "datasetId");
-        if (!store.deleteHistory(tenant, id, name, datasetId, all)) throw ProblemException.notFound("entity " + id + " has no history of attribute " + name);
+        InstancesToDelete which = InstancesToDelete.of(req);
+        if (!store.deleteHistory(tenant, id, name, which.datasetId(), which.all())) throw ProblemException.notFound("entity " + id + " has no history of attribute " + name);
         res.status(204).send();
     }
 

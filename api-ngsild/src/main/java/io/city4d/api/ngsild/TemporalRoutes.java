@@ -11,7 +11,6 @@ import io.city4d.core.model.ValueKind;
 import io.city4d.core.pipeline.Pipeline;
 import io.city4d.core.port.EntityStore;
 import io.city4d.core.problem.ProblemException;
-import io.city4d.core.problem.ProblemType;
 import io.city4d.core.query.EntityQuery;
 import io.city4d.core.query.TemporalQuery;
 import io.city4d.core.query.TemporalQuery.Aggregation;
@@ -20,7 +19,6 @@ import io.city4d.core.query.TemporalResult;
 import io.city4d.core.query.TemporalResult.Bucket;
 import io.city4d.core.query.TemporalResult.EntityHistory;
 import io.city4d.core.query.TemporalResult.Instance;
-import io.helidon.http.HeaderNames;
 import io.helidon.http.PathMatchers;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
@@ -57,35 +55,17 @@ final class TemporalRoutes implements HttpService {
     @Override
     public void routing(HttpRules rules) {
         for (String path : List.of("/attrs", "/attrs/{attr}", "/attrs/{attr}/{instance}")) {
-            rules.route(method -> method != io.helidon.http.Method.GET, PathMatchers.create(path), TemporalRoutes::missingId);
+            rules.route(method -> method != io.helidon.http.Method.GET, PathMatchers.create(path), PathRefusals.missingEntityId(TemporalProvision.BASE + "{entityId}/attrs..."));
         }
         rules.get("/", this::query).get("/{id}", this::entity)
-                .patch("/{id}/attrs/{attr}", TemporalRoutes::notOnTheAttribute)
+                .patch("/{id}/attrs/{attr}", PathRefusals.methodNotAllowed("DELETE", "one attribute instance: " + TemporalProvision.BASE + "{entityId}/attrs/{attrId}/{instanceId}"))
                 .post("/", provision::createOrUpdate)
-                .delete("/", TemporalRoutes::notOnTheCollection)
+                .delete("/", PathRefusals.methodNotAllowed("GET, POST", "one entity: " + TemporalProvision.BASE + "{entityId}"))
                 .delete("/{id}", provision::delete)
                 .post("/{id}/attrs", provision::addAttributes)
                 .delete("/{id}/attrs/{attr}", provision::deleteAttribute)
                 .patch("/{id}/attrs/{attr}/{instance}", provision::patchInstance)
                 .delete("/{id}/attrs/{attr}/{instance}", provision::deleteInstance);
-    }
-
-    /** The collection is queried and added to; a delete names one entity (DELETE /temporal/entities/{entityId}). */
-    private static void notOnTheCollection(ServerRequest req, ServerResponse res) {
-        res.header(HeaderNames.ALLOW, "GET, POST");
-        throw new ProblemException(ProblemType.METHOD_NOT_ALLOWED, req.prologue().method().text() + " applies to one entity: /ngsi-ld/v1/temporal/entities/{entityId}");
-    }
-
-    /** PATCH applies to one instance of an attribute, named by its instanceId. */
-    private static void notOnTheAttribute(ServerRequest req, ServerResponse res) {
-        res.header(HeaderNames.ALLOW, "DELETE");
-        throw new ProblemException(ProblemType.METHOD_NOT_ALLOWED, "PATCH applies to one attribute instance: /ngsi-ld/v1/temporal/entities/{entityId}/attrs/{attrId}/{instanceId}");
-    }
-
-    /** A write with an empty entity id segment, which Helidon collapses: {@code /temporal/entities//attrs} arrives as {@code /attrs}. */
-    private static void missingId(ServerRequest req, ServerResponse res) {
-        Authentication.requireWrite(req);
-        throw ProblemException.badData("the entity id is missing from the path: " + req.prologue().method().text() + " /ngsi-ld/v1/temporal/entities/{entityId}/attrs...");
     }
 
     private void query(ServerRequest req, ServerResponse res) {
